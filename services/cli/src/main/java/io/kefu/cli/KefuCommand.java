@@ -1,0 +1,41 @@
+package io.kefu.cli;
+
+import io.kefu.kafka.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code kefu} command; it only lists the subcommands. */
+@Command(
+    name = "kefu",
+    mixinStandardHelpOptions = true,
+    version = "kefu 0.1.0",
+    description = "Kefu: a Kafka-native smart customer-service engine.%n"
+        + "Every service reads settings from defaults, a --config file, KEFU_* environment variables and flags.",
+    subcommands = {
+        PlatformCommand.class,
+        ConfigCommand.class,
+        CommandLine.HelpCommand.class
+    })
+public final class KefuCommand implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** A command line with Kefu's error handling: configuration and argument errors print one clear line. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new KefuCommand());
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
+        commandLine.getErr().println("kefu: " + ex.getMessage());
+        return 2;
+      }
+      throw ex;
+    });
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

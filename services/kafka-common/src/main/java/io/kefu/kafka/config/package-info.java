@@ -1,0 +1,2 @@
+/** Layered settings (defaults, file, environment, command line) with unknown keys rejected, and the reference of every setting. */
+package io.kefu.kafka.config;
