@@ -29,11 +29,18 @@ public final class KefuAvroSerializer<T extends IndexedRecord> implements Serial
 
   private record State(SchemaRegistryClient client, boolean ownsClient, boolean isKey, boolean autoRegister) {}
 
-  private final Map<Schema, DatumWriter<T>> writers = new ConcurrentHashMap<>();
+  /** Specific and generic records of one schema need different writers (logical-type conversions differ). */
+  private record WriterKey(Class<?> recordClass, Schema schema) {}
+
+  private final Map<WriterKey, DatumWriter<T>> writers = new ConcurrentHashMap<>();
+  /** True when the client was given at construction; configure then keeps it. */
+  private final boolean clientGiven;
   private volatile State state;
 
   /** For Kafka's reflective construction: {@link #configure} must be called before use. */
-  public KefuAvroSerializer() {}
+  public KefuAvroSerializer() {
+    this.clientGiven = false;
+  }
 
   /** A ready serializer using {@code client}, registering schemas automatically. */
   public KefuAvroSerializer(SchemaRegistryClient client, boolean isKey) {
@@ -43,6 +50,7 @@ public final class KefuAvroSerializer<T extends IndexedRecord> implements Serial
   /** A ready serializer using {@code client}; with {@code autoRegister} false it only looks schemas up. */
   public KefuAvroSerializer(SchemaRegistryClient client, boolean isKey, boolean autoRegister) {
     this.state = new State(Objects.requireNonNull(client, "client"), false, isKey, autoRegister);
+    this.clientGiven = true;
   }
 
   /**
@@ -53,11 +61,11 @@ public final class KefuAvroSerializer<T extends IndexedRecord> implements Serial
   public void configure(Map<String, ?> configs, boolean isKey) {
     boolean autoRegister = KefuAvroSerdeConfig.booleanValue(configs, KefuAvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true);
     State previous = state;
-    if (previous != null && !previous.ownsClient()) {
+    if (clientGiven) {
       state = new State(previous.client(), false, isKey, autoRegister);
       return;
     }
-    if (previous != null) {
+    if (previous != null && previous.ownsClient()) {
       previous.client().close();
     }
     SchemaRegistryClient client = SchemaRegistryClients.fromConfig(configs);
@@ -112,9 +120,10 @@ public final class KefuAvroSerializer<T extends IndexedRecord> implements Serial
 
   @SuppressWarnings("unchecked")
   private DatumWriter<T> writerFor(T record) {
-    return writers.computeIfAbsent(record.getSchema(), schema -> (DatumWriter<T>) (record instanceof SpecificRecord
-        ? SpecificData.getForClass(record.getClass()).createDatumWriter(schema)
-        : GenericData.get().createDatumWriter(schema)));
+    return writers.computeIfAbsent(new WriterKey(record.getClass(), record.getSchema()),
+        key -> (DatumWriter<T>) (record instanceof SpecificRecord
+            ? SpecificData.getForClass(key.recordClass()).createDatumWriter(key.schema())
+            : GenericData.get().createDatumWriter(key.schema())));
   }
 
   private State requireConfigured() {

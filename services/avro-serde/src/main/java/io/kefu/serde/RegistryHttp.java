@@ -68,8 +68,8 @@ final class RegistryHttp {
         current.set(index);
         return parse(method, uri, response);
       } catch (IOException e) {
-        LOG.warn("Schema registry request {} {} failed; {} URL(s) left to try", method, uri,
-            urls.size() - attempt - 1, e);
+        LOG.warn("Schema registry request {} {} failed ({}); {} URL(s) left to try", method, uri, e,
+            urls.size() - attempt - 1);
         lastFailure = e;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

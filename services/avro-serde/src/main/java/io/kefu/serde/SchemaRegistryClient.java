@@ -30,13 +30,22 @@ public interface SchemaRegistryClient extends AutoCloseable {
   /** Returns one version of a subject; {@code version} -1 means latest. */
   SubjectVersion version(String subject, int version);
 
-  /** Asks whether {@code schema} is compatible with the latest version of {@code subject}. */
+  /**
+   * Asks whether {@code schema} is compatible with the latest version of {@code subject} under the subject's level;
+   * true when the subject has no versions yet.
+   */
   boolean isCompatibleWithLatest(String subject, Schema schema);
 
-  /** Reads the compatibility level of {@code subject}, or the global level when {@code subject} is null. */
+  /**
+   * Reads the level in force for {@code subject} (its own, else the global one), or the global level when
+   * {@code subject} is null; the value is a {@link CompatibilityLevel} name.
+   */
   String compatibility(String subject);
 
-  /** Sets the compatibility level of {@code subject}, or the global level when {@code subject} is null. */
+  /**
+   * Sets the compatibility level of {@code subject}, or the global level when {@code subject} is null; an unknown
+   * level fails with 42203.
+   */
   void setCompatibility(String subject, String level);
 
   @Override

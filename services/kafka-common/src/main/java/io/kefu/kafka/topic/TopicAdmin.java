@@ -42,6 +42,7 @@ public final class TopicAdmin {
       List<String> existing = new ArrayList<>();
       List<String> warnings = new ArrayList<>();
       List<NewTopic> toCreate = new ArrayList<>();
+      List<String> capped = new ArrayList<>();
       for (TopicSpec spec : specs) {
         if (present.contains(spec.name())) {
           existing.add(spec.name());
@@ -49,8 +50,7 @@ public final class TopicAdmin {
         }
         short replication = (short) Math.min(spec.replication(), brokers);
         if (replication < spec.replication()) {
-          warnings.add(spec.name() + ": replication " + spec.replication() + " declared, " + replication
-              + " used because the cluster has " + brokers + " broker(s)");
+          capped.add(spec.name());
         }
         toCreate.add(new NewTopic(spec.name(), spec.partitions(), replication).configs(spec.configs()));
       }
@@ -68,6 +68,9 @@ public final class TopicAdmin {
             }
           }
         }
+      }
+      if (!capped.isEmpty()) {
+        log.info("cluster has {} broker(s): replication capped at {} for {}", brokers, brokers, capped);
       }
       checkPartitions(specs, existing, warnings);
       warnings.forEach(w -> log.warn("topic check: {}", w));

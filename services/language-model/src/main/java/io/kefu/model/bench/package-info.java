@@ -1,0 +1,2 @@
+/** Measurements: generation throughput and latency, decode-step cost, and reply quality. */
+package io.kefu.model.bench;

@@ -1,0 +1,201 @@
+package io.kefu.model.gpt;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * Multi-head causal self-attention, over a whole sequence or one new token against a KV cache.
+ *
+ * <p>Dimensions: B batch, T query length, S key length, C width, H heads, D head size (C / H).
+ */
+public final class CausalSelfAttention extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final int width;
+    private final int heads;
+    private final float dropout;
+    private final Linear qkv;
+    private final Linear proj;
+
+    private CausalSelfAttention(Builder builder) {
+        super(VERSION);
+        this.width = builder.width;
+        this.heads = builder.heads;
+        this.dropout = builder.dropout;
+        this.qkv = addChildBlock("qkv", Linear.builder().setUnits(3L * width).build());
+        this.proj = addChildBlock("proj", Linear.builder().setUnits(width).build());
+    }
+
+    /**
+     * Creates a builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the output projection, which writes into the residual stream.
+     *
+     * @return the projection block
+     */
+    public Linear residualProjection() {
+        return proj;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Inputs: x (B, T, C) and an additive mask broadcastable to (B, H, T, T), 0 where a query
+     * may attend and -inf where not. Outputs: y (B, T, C), keys (B, H, T, D), values (B, H, T, D);
+     * the keys and values are what a KV cache stores.
+     */
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.get(0); // (B, T, C)
+        NDArray mask = inputs.get(1); // (T, T)
+        long b = x.getShape().get(0);
+        long t = x.getShape().get(1);
+        int d = width / heads;
+        NDArray packed = qkv.forward(store, new NDList(x), training).head(); // (B, T, 3C)
+        NDArray split = packed.reshape(b, t, 3, heads, d).transpose(2, 0, 3, 1, 4); // (3, B, H, T, D)
+        NDArray q = split.get(0); // (B, H, T, D)
+        NDArray k = split.get(1); // (B, H, T, D)
+        NDArray v = split.get(2); // (B, H, T, D)
+        NDArray y = attend(q, k, v, mask, training); // (B, H, T, D)
+        y = y.transpose(0, 2, 1, 3).reshape(b, t, width); // (B, T, C)
+        return new NDList(project(store, y, training), k, v);
+    }
+
+    /**
+     * Attends one new token per row against the cache, after writing its key and value there.
+     *
+     * <p>Rows are cache slots 0..N-1; row i's new token sits at {@code positions[i]}.
+     *
+     * @param store the parameter store
+     * @param x the new tokens' hidden states (N, 1, C)
+     * @param rows slot index of each row (N) int64
+     * @param positions position of each row's new token (N) int64
+     * @param mask additive mask (N, 1, 1, S): 0 for cached positions up to the row's own, else -inf
+     * @param cache this layer's cache; S = the mask's last dimension
+     * @return y (N, 1, C)
+     */
+    public NDArray decode(ParameterStore store, NDArray x, NDArray rows, NDArray positions, NDArray mask,
+            LayerCache cache) {
+        long n = x.getShape().get(0);
+        long span = mask.getShape().get(3);
+        int d = width / heads;
+        NDArray packed = qkv.forward(store, new NDList(x), false).head(); // (N, 1, 3C)
+        NDArray split = packed.reshape(n, 3, heads, d); // (N, 3, H, D)
+        NDArray q = split.get(":, 0").expandDims(2); // (N, H, 1, D)
+        NDIndex newSlots = new NDIndex("{}, :, {}", rows, positions);
+        cache.keys().set(newSlots, split.get(":, 1")); // (N, H, D) into (Bmax, H, Tmax, D)
+        cache.values().set(newSlots, split.get(":, 2")); // (N, H, D) into (Bmax, H, Tmax, D)
+        NDIndex active = new NDIndex("0:{}, :, 0:{}", n, span);
+        NDArray k = cache.keys().get(x.getManager(), active); // (N, H, S, D)
+        NDArray v = cache.values().get(x.getManager(), active); // (N, H, S, D)
+        NDArray y = attend(q, k, v, mask, false); // (N, H, 1, D)
+        y = y.reshape(n, 1, width); // (N, 1, C)
+        return project(store, y, false); // (N, 1, C)
+    }
+
+    private NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask, boolean training) {
+        float scale = (float) (1.0 / Math.sqrt(width / (double) heads));
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(mask); // (B, H, T, S)
+        NDArray weights = scores.softmax(-1); // (B, H, T, S)
+        if (training && dropout > 0f) {
+            weights = Dropout.dropout(weights, dropout, true).head(); // (B, H, T, S)
+        }
+        return weights.matMul(v); // (B, H, T, D)
+    }
+
+    private NDArray project(ParameterStore store, NDArray y, boolean training) {
+        NDArray out = proj.forward(store, new NDList(y), training).head(); // (B, T, C)
+        if (training && dropout > 0f) {
+            out = Dropout.dropout(out, dropout, true).head(); // (B, T, C)
+        }
+        return out;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        qkv.initialize(manager, dataType, inputShapes[0]);
+        proj.initialize(manager, dataType, inputShapes[0]);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape x = inputShapes[0];
+        Shape kv = new Shape(x.get(0), heads, x.get(1), width / heads);
+        return new Shape[] {x, kv, kv};
+    }
+
+    /** Builds a {@link CausalSelfAttention}. */
+    public static final class Builder {
+        private int width;
+        private int heads;
+        private float dropout;
+
+        private Builder() {}
+
+        /**
+         * Sets the width (C).
+         *
+         * @param value C
+         * @return this builder
+         */
+        public Builder setWidth(int value) {
+            width = value;
+            return this;
+        }
+
+        /**
+         * Sets the number of heads (H); must divide the width.
+         *
+         * @param value H
+         * @return this builder
+         */
+        public Builder setHeads(int value) {
+            heads = value;
+            return this;
+        }
+
+        /**
+         * Sets the dropout rate on attention weights and output while training (default 0).
+         *
+         * @param value the rate
+         * @return this builder
+         */
+        public Builder optDropout(float value) {
+            dropout = value;
+            return this;
+        }
+
+        /**
+         * Builds the block.
+         *
+         * @return the block
+         */
+        public CausalSelfAttention build() {
+            if (heads <= 0 || width <= 0 || width % heads != 0) {
+                throw new IllegalArgumentException(
+                        "width must be a positive multiple of heads, were width " + width + " and heads " + heads);
+            }
+            return new CausalSelfAttention(this);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.kefu.model.gpt;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * GPT-style decoder-only transformer: token and position embeddings, pre-LayerNorm blocks, a final
+ * LayerNorm, and an output head tied to the token embedding.
+ *
+ * <p>Dimensions: B batch, T sequence length, C width, H heads, D head size, V vocabulary; for
+ * incremental decoding N active rows and S attended positions.
+ *
+ * <p>Three ways to run it: {@link #forward} over whole sequences (training, full recomputation);
+ * {@link #prefill} one prompt into a {@link KvCache} slot; {@link #decode} one new token for each of
+ * N cached rows, which is what continuous batching steps.
+ */
+public final class Gpt extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+    private static final float INIT_STD = 0.02f;
+
+    private final GptConfig config;
+    private final TokenEmbedding wte;
+    private final PositionEmbedding wpe;
+    private final List<TransformerBlock> blocks;
+    private final LayerNorm lnF;
+
+    /**
+     * Builds the model's blocks (parameters are created by {@code initialize}).
+     *
+     * @param config the model's shape
+     */
+    public Gpt(GptConfig config) {
+        super(VERSION);
+        this.config = config;
+        this.wte = addChildBlock("wte", TokenEmbedding.builder()
+                .setVocabSize(config.vocabSize()).setWidth(config.width()).build());
+        this.wpe = addChildBlock("wpe", PositionEmbedding.builder()
+                .setContextLength(config.contextLength()).setWidth(config.width()).build());
+        List<TransformerBlock> list = new ArrayList<>();
+        for (int i = 0; i < config.layers(); i++) {
+            list.add(addChildBlock("block" + i, TransformerBlock.builder()
+                    .setWidth(config.width()).setHeads(config.heads()).optDropout(config.dropout()).build()));
+        }
+        this.blocks = List.copyOf(list);
+        this.lnF = addChildBlock("lnF", LayerNorm.builder().axis(2).build());
+        setInitializer(new NormalInitializer(INIT_STD), Parameter.Type.WEIGHT);
+        // GPT-2: residual projections start smaller so the residual stream's variance stays ~1 with depth.
+        NormalInitializer residual = new NormalInitializer((float) (INIT_STD / Math.sqrt(2.0 * config.layers())));
+        for (TransformerBlock block : blocks) {
+            block.attention().residualProjection().setInitializer(residual, Parameter.Type.WEIGHT);
+            block.mlp().residualProjection().setInitializer(residual, Parameter.Type.WEIGHT);
+        }
+    }
+
+    /**
+     * Returns the config.
+     *
+     * @return the config
+     */
+    public GptConfig config() {
+        return config;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Input: ids (B, T) int64 with T at most the context length. Output: logits (B, T, V).
+     */
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray ids = inputs.head(); // (B, T)
+        NDArray hidden = hiddenStates(store, ids, training, null, -1); // (B, T, C)
+        return new NDList(wte.logits(store, hidden, training)); // (B, T, V)
+    }
+
+    /**
+     * Runs one prompt, stores its keys and values in a cache slot, and returns the logits that
+     * predict the token after the prompt.
+     *
+     * @param store the parameter store
+     * @param ids the prompt (1, T) int64
+     * @param cache the cache
+     * @param slot the slot to fill
+     * @return logits (1, V)
+     */
+    public NDArray prefill(ParameterStore store, NDArray ids, KvCache cache, int slot) {
+        long t = ids.getShape().get(1);
+        if (ids.getShape().get(0) != 1 || t > cache.maxLength()) {
+            throw new IllegalArgumentException("prefill needs ids of shape (1, T) with T <= "
+                    + cache.maxLength() + ", was " + ids.getShape());
+        }
+        NDArray hidden = hiddenStates(store, ids, false, cache, slot); // (1, T, C)
+        NDArray last = hidden.get(":, -1:, :"); // (1, 1, C)
+        return wte.logits(store, last, false).reshape(1, config.vocabSize()); // (1, V)
+    }
+
+    /**
+     * Runs one new token for each of N rows whose earlier tokens are in cache slots 0..N-1.
+     *
+     * @param store the parameter store
+     * @param tokens the new tokens (N, 1) int64
+     * @param positions each new token's position (N) int64
+     * @param mask additive attention mask (N, 1, 1, S): 0 up to each row's position, -inf after
+     * @param cache the cache
+     * @return logits (N, V)
+     */
+    public NDArray decode(ParameterStore store, NDArray tokens, NDArray positions, NDArray mask, KvCache cache) {
+        long n = tokens.getShape().get(0);
+        NDArray rows = tokens.getManager().arange(0L, n, 1L, DataType.INT64); // (N)
+        NDArray x = wte.forward(store, new NDList(tokens), false).head(); // (N, 1, C)
+        NDArray pos = wpe.forward(store, new NDList(positions), false).head(); // (N, C)
+        x = x.add(pos.expandDims(1)); // (N, 1, C)
+        for (int i = 0; i < blocks.size(); i++) {
+            x = blocks.get(i).decode(store, x, rows, positions, mask, cache.layer(i)); // (N, 1, C)
+        }
+        x = lnF.forward(store, new NDList(x), false).head(); // (N, 1, C)
+        return wte.logits(store, x, false).reshape(n, config.vocabSize()); // (N, V)
+    }
+
+    private NDArray hiddenStates(ParameterStore store, NDArray ids, boolean training, KvCache cache, int slot) {
+        long t = ids.getShape().get(1);
+        if (t > config.contextLength()) {
+            throw new IllegalArgumentException(
+                    "sequence of " + t + " tokens exceeds the context length " + config.contextLength());
+        }
+        NDManager manager = ids.getManager();
+        NDArray positions = manager.arange(0L, t, 1L, DataType.INT64); // (T)
+        NDArray x = wte.forward(store, new NDList(ids), training).head(); // (B, T, C)
+        x = x.add(wpe.forward(store, new NDList(positions), training).head()); // (B, T, C)
+        if (training && config.dropout() > 0f) {
+            x = ai.djl.nn.norm.Dropout.dropout(x, config.dropout(), true).head(); // (B, T, C)
+        }
+        NDArray mask = manager.create(causalMask((int) t), new Shape(t, t)).toDevice(ids.getDevice(), false); // (T, T)
+        for (int i = 0; i < blocks.size(); i++) {
+            NDList out = blocks.get(i).forward(store, new NDList(x, mask), training); // (B, T, C), 2 x (B, H, T, D)
+            x = out.get(0);
+            if (cache != null) {
+                cache.write(i, slot, out.get(1), out.get(2));
+            }
+        }
+        return lnF.forward(store, new NDList(x), training).head(); // (B, T, C)
+    }
+
+    private static float[] causalMask(int t) {
+        float[] mask = new float[t * t];
+        for (int row = 0; row < t; row++) {
+            Arrays.fill(mask, row * t + row + 1, (row + 1) * t, Float.NEGATIVE_INFINITY);
+        }
+        return mask;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape ids = inputShapes[0]; // (B, T)
+        Shape hidden = ids.add(config.width()); // (B, T, C)
+        wte.initialize(manager, dataType, ids);
+        wpe.initialize(manager, dataType, new Shape(ids.get(1)));
+        for (TransformerBlock block : blocks) {
+            block.initialize(manager, dataType, hidden, new Shape(ids.get(1), ids.get(1)));
+        }
+        lnF.initialize(manager, dataType, hidden);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0].add(config.vocabSize())};
+    }
+}

@@ -1,0 +1,81 @@
+package io.kefu.model.gpt;
+
+/**
+ * The shape of a GPT model; one record, read by every block.
+ *
+ * @param vocabSize token ids the model reads and predicts: the tokenizer's vocabulary (V)
+ * @param contextLength most tokens in one sequence, prompt plus reply (T max); 256 fits a few
+ *     turns and a reply with the BPE tokenizer
+ * @param layers transformer blocks; 4 trains on 2 CPU cores within minutes
+ * @param heads attention heads (H); the width must divide evenly among them
+ * @param width embedding width (C); head size D = C / H
+ * @param dropout dropout rate while training; 0 for base training on a large synthetic corpus
+ */
+public record GptConfig(int vocabSize, int contextLength, int layers, int heads, int width, float dropout) {
+
+    /** Default context length. */
+    public static final int DEFAULT_CONTEXT = 256;
+    /** Default number of blocks. */
+    public static final int DEFAULT_LAYERS = 4;
+    /** Default number of heads. */
+    public static final int DEFAULT_HEADS = 6;
+    /** Default width. */
+    public static final int DEFAULT_WIDTH = 192;
+
+    /** Checks every dimension. */
+    public GptConfig {
+        require(vocabSize > 0, "vocabSize must be > 0, was " + vocabSize);
+        require(contextLength > 1, "contextLength must be > 1, was " + contextLength);
+        require(layers > 0, "layers must be > 0, was " + layers);
+        require(heads > 0, "heads must be > 0, was " + heads);
+        require(width > 0 && width % heads == 0,
+                "width must be a positive multiple of heads (" + heads + "), was " + width);
+        require(dropout >= 0f && dropout < 1f, "dropout must be in [0, 1), was " + dropout);
+    }
+
+    /**
+     * Returns the default size for a vocabulary.
+     *
+     * @param vocabSize the tokenizer's vocabulary size
+     * @return 4 layers, 6 heads, width 192, context 256, no dropout
+     */
+    public static GptConfig defaults(int vocabSize) {
+        return new GptConfig(vocabSize, DEFAULT_CONTEXT, DEFAULT_LAYERS, DEFAULT_HEADS, DEFAULT_WIDTH, 0f);
+    }
+
+    /**
+     * Returns the head size.
+     *
+     * @return D = C / H
+     */
+    public int headSize() {
+        return width / heads;
+    }
+
+    /**
+     * Returns a copy with another dropout rate.
+     *
+     * @param rate the rate
+     * @return the new config
+     */
+    public GptConfig withDropout(float rate) {
+        return new GptConfig(vocabSize, contextLength, layers, heads, width, rate);
+    }
+
+    /**
+     * Counts the trainable parameters (the head is tied, so not counted twice).
+     *
+     * @return parameter count
+     */
+    public long parameterCount() {
+        long c = width;
+        long perBlock = 2 * 2 * c + (c * 3 * c + 3 * c) + (c * c + c) + (c * 4 * c + 4 * c) + (4 * c * c + c);
+        return (long) vocabSize * c + (long) contextLength * c + layers * perBlock + 2 * c;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.kefu.model.gpt;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Preallocated keys and values for up to {@code maxBatch} sequences of up to {@code maxLength}
+ * tokens, per layer: (Bmax, H, Tmax, D) each.
+ *
+ * <p>Slots are addressed by index; the caller tracks each slot's length and keeps active
+ * sequences in slots 0..N-1 (see {@link #moveSlot}) so a decode step reads one contiguous prefix.
+ * Not thread-safe: one decode loop owns it.
+ */
+public final class KvCache implements AutoCloseable {
+
+    private final NDManager manager;
+    private final List<LayerCache> layers;
+    private final int maxBatch;
+    private final int maxLength;
+
+    /**
+     * Allocates a cache for a model.
+     *
+     * @param parent manager whose device the cache lives on
+     * @param config the model's config
+     * @param maxBatch slots (Bmax)
+     * @param maxLength tokens per slot (Tmax), at most the context length
+     */
+    public KvCache(NDManager parent, GptConfig config, int maxBatch, int maxLength) {
+        if (maxBatch <= 0) {
+            throw new IllegalArgumentException("maxBatch must be > 0, was " + maxBatch);
+        }
+        if (maxLength <= 0 || maxLength > config.contextLength()) {
+            throw new IllegalArgumentException(
+                    "maxLength must be in [1, " + config.contextLength() + "], was " + maxLength);
+        }
+        this.manager = parent.newSubManager();
+        this.maxBatch = maxBatch;
+        this.maxLength = maxLength;
+        Shape shape = new Shape(maxBatch, config.heads(), maxLength, config.headSize()); // (Bmax, H, Tmax, D)
+        List<LayerCache> list = new ArrayList<>();
+        for (int i = 0; i < config.layers(); i++) {
+            list.add(new LayerCache(manager.zeros(shape, DataType.FLOAT32), manager.zeros(shape, DataType.FLOAT32)));
+        }
+        this.layers = List.copyOf(list);
+    }
+
+    /**
+     * Returns a layer's cache.
+     *
+     * @param layer layer index
+     * @return keys and values
+     */
+    public LayerCache layer(int layer) {
+        return layers.get(layer);
+    }
+
+    /**
+     * Returns the number of slots.
+     *
+     * @return Bmax
+     */
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    /**
+     * Returns the tokens each slot can hold.
+     *
+     * @return Tmax
+     */
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /**
+     * Returns the device the cache lives on.
+     *
+     * @return the device
+     */
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    /**
+     * Writes a prefilled sequence's keys and values into a slot.
+     *
+     * @param layer layer index
+     * @param slot slot index
+     * @param keys (1, H, T, D)
+     * @param values (1, H, T, D)
+     */
+    public void write(int layer, int slot, NDArray keys, NDArray values) {
+        long t = keys.getShape().get(2);
+        if (t > maxLength) {
+            throw new IllegalArgumentException("sequence of " + t + " tokens exceeds the cache's " + maxLength);
+        }
+        NDIndex target = new NDIndex("{}, :, 0:{}, :", slot, t);
+        layers.get(layer).keys().set(target, keys.get(0)); // (H, T, D)
+        layers.get(layer).values().set(target, values.get(0)); // (H, T, D)
+    }
+
+    /**
+     * Copies the first {@code length} positions of one slot to another, in every layer.
+     *
+     * @param from source slot
+     * @param to target slot
+     * @param length positions to copy
+     */
+    public void moveSlot(int from, int to, int length) {
+        if (from == to || length == 0) {
+            return;
+        }
+        NDIndex source = new NDIndex("{}, :, 0:{}, :", from, length);
+        NDIndex target = new NDIndex("{}, :, 0:{}, :", to, length);
+        for (LayerCache layer : layers) {
+            try (NDArray keys = layer.keys().get(source); NDArray values = layer.values().get(source)) {
+                layer.keys().set(target, keys); // (H, L, D)
+                layer.values().set(target, values); // (H, L, D)
+            }
+        }
+    }
+
+    /** Frees the cache's memory. */
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,53 @@
+package io.kefu.model.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.loss.Loss;
+
+/**
+ * Per-token loss on reply tokens only, weighted per example, with unlikelihood for negatives.
+ *
+ * <p>Dimensions: B batch, T positions, V vocabulary. For each position t with mask 1 (a reply
+ * token or the closing {@code <|end|>} is the target) and example weight w:
+ *
+ * <pre>
+ * w &gt; 0:  w   * -log p(y_t)                 (likelihood: make the reply more probable)
+ * w &lt; 0:  |w| * -log(1 - p(y_t))           (unlikelihood: make the reply less probable)
+ * </pre>
+ *
+ * The sum is divided by the number of masked positions, so the weight's absolute size matters
+ * (weight 0.5 learns half as fast as weight 1). Prompt and padding positions have mask 0.
+ */
+public final class ReplyLoss extends Loss {
+
+    /** Floor on 1 - p so the unlikelihood term stays finite when p reaches 1. */
+    private static final float MIN_COMPLEMENT = 1e-6f;
+
+    /** Creates the loss. */
+    public ReplyLoss() {
+        super("ReplyLoss");
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @param labels targets (B, T) int64, mask (B, T) float32, weights (B) float32
+     * @param predictions logits (B, T, V)
+     * @return the scalar loss
+     */
+    @Override
+    public NDArray evaluate(NDList labels, NDList predictions) {
+        NDArray targets = labels.get(0); // (B, T)
+        NDArray mask = labels.get(1); // (B, T)
+        NDArray weights = labels.get(2); // (B)
+        NDArray logits = predictions.head(); // (B, T, V)
+        NDArray logp = logits.logSoftmax(-1).gather(targets.expandDims(-1), -1).squeeze(-1); // (B, T)
+        NDArray likelihood = logp.neg(); // (B, T)
+        NDArray unlikelihood = logp.exp().neg().add(1f).maximum(MIN_COMPLEMENT).log().neg(); // (B, T)
+        NDArray w = weights.expandDims(1); // (B, 1)
+        NDArray negative = w.lt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false); // (B, 1)
+        NDArray perToken = negative.mul(unlikelihood).add(negative.neg().add(1f).mul(likelihood)); // (B, T)
+        NDArray weighted = perToken.mul(w.abs()).mul(mask); // (B, T)
+        return weighted.sum().div(mask.sum().maximum(1f)); // ()
+    }
+}

@@ -1,0 +1,64 @@
+package io.kefu.model.gpt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.kefu.model.LanguageModel;
+import io.kefu.model.testing.TinyModels;
+import org.junit.jupiter.api.Test;
+
+class KvCacheDecodeTest {
+
+    @Test
+    void shouldGiveTheSameLogitsFromTheCacheAsFromFullRecomputation() {
+        // Given two sequences of different lengths prefilled into slots 0 and 1
+        long[] first = {72, 101, 108, 108, 111, 33, 10, 65};
+        long[] second = {87, 104, 121, 63, 32, 66, 67, 68};
+        try (LanguageModel model = TinyModels.create(16, 7);
+                NDManager manager = model.manager().newSubManager();
+                KvCache cache = new KvCache(model.manager(), model.config(), 2, 16)) {
+            ParameterStore store = model.inferenceStore(manager);
+            model.block().prefill(store, manager.create(new long[][] {slice(first, 0, 3)}), cache, 0);
+            model.block().prefill(store, manager.create(new long[][] {slice(second, 0, 5)}), cache, 1);
+            int[] lengths = {3, 5};
+            // When both step together, one token each, until the first reaches 8 tokens
+            for (int step = 0; step < 3; step++) {
+                long[] tokens = {first[lengths[0]], second[lengths[1]]};
+                int span = lengths[1] + 1;
+                float[] mask = new float[2 * span];
+                for (int row = 0; row < 2; row++) {
+                    for (int j = lengths[row] + 1; j < span; j++) {
+                        mask[row * span + j] = Float.NEGATIVE_INFINITY;
+                    }
+                }
+                NDArray logits = model.block().decode(store, manager.create(tokens, new Shape(2, 1)),
+                        manager.create(new long[] {lengths[0], lengths[1]}),
+                        manager.create(mask, new Shape(2, 1, 1, span)), cache);
+                // Then each row's logits equal a full forward pass over its whole prefix
+                assertThat(logits.get(0).toFloatArray())
+                        .containsExactly(lastLogits(model, store, manager, slice(first, 0, lengths[0] + 1)),
+                                org.assertj.core.api.Assertions.within(1e-4f));
+                assertThat(logits.get(1).toFloatArray())
+                        .containsExactly(lastLogits(model, store, manager, slice(second, 0, lengths[1] + 1)),
+                                org.assertj.core.api.Assertions.within(1e-4f));
+                lengths[0]++;
+                lengths[1] = Math.min(lengths[1] + 1, 7);
+            }
+        }
+    }
+
+    private static float[] lastLogits(LanguageModel model, ParameterStore store, NDManager manager, long[] prefix) {
+        NDArray logits = model.block().forward(store, new NDList(manager.create(new long[][] {prefix})), false)
+                .head(); // (1, T, V)
+        return logits.get(0, prefix.length - 1).toFloatArray();
+    }
+
+    private static long[] slice(long[] values, int from, int to) {
+        return java.util.Arrays.copyOfRange(values, from, to);
+    }
+}

@@ -1,0 +1,77 @@
+package io.kefu.reply;
+
+import io.kefu.kafka.config.ConfigException;
+import io.kefu.kafka.config.KefuConfig;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The reply service's settings, read and checked once.
+ *
+ * @param groupId consumer group
+ * @param instanceId this instance's name, unique within the group
+ * @param httpPort port of the health and metrics endpoints, 0 for a free one
+ * @param handoffConfidence confidence below which a reply is handed to a person
+ * @param limits input limits
+ * @param memoryTurns recent turns kept per conversation
+ * @param memoryMessageIds recent messageIds kept per conversation
+ * @param maxPollRecords most records per poll (and per transaction)
+ * @param pollTimeout how long one poll waits
+ * @param generationTimeout longest generation time of one poll
+ * @param generationMaxAttempts attempts before failing generations are dead-lettered
+ * @param retryBackoff pause before a retry
+ */
+public record ReplyOptions(String groupId, String instanceId, int httpPort, double handoffConfidence,
+    io.kefu.reply.validate.InputLimits limits, int memoryTurns, int memoryMessageIds, int maxPollRecords,
+    Duration pollTimeout, Duration generationTimeout, int generationMaxAttempts, Duration retryBackoff) {
+
+  /** Reads the options from resolved settings; fails naming the setting when a value is out of range. */
+  public static ReplyOptions from(KefuConfig config) {
+    String instance = config.get(ReplySettings.INSTANCE_ID).trim();
+    ReplyOptions options = new ReplyOptions(
+        config.get(ReplySettings.GROUP_ID),
+        instance.isEmpty() ? UUID.randomUUID().toString() : instance,
+        config.getInt(ReplySettings.HTTP_PORT),
+        config.getDouble(ReplySettings.HANDOFF_CONFIDENCE),
+        new io.kefu.reply.validate.InputLimits(config.getInt(ReplySettings.MAX_MESSAGE_CHARS),
+            config.getInt(ReplySettings.MAX_CONVERSATION_ID_CHARS), config.getInt(ReplySettings.MAX_MESSAGE_ID_CHARS)),
+        config.getInt(ReplySettings.MEMORY_TURNS),
+        config.getInt(ReplySettings.MEMORY_MESSAGE_IDS),
+        config.getInt(ReplySettings.MAX_POLL_RECORDS),
+        config.getDuration(ReplySettings.POLL_TIMEOUT),
+        config.getDuration(ReplySettings.GENERATION_TIMEOUT),
+        config.getInt(ReplySettings.GENERATION_MAX_ATTEMPTS),
+        config.getDuration(ReplySettings.RETRY_BACKOFF));
+    options.check();
+    return options;
+  }
+
+  private void check() {
+    if (groupId.isBlank()) {
+      throw new ConfigException("setting '" + ReplySettings.GROUP_ID + "' must not be blank");
+    }
+    if (!instanceId.matches("[A-Za-z0-9._-]{1,100}")) {
+      throw new ConfigException("setting '" + ReplySettings.INSTANCE_ID
+          + "' may hold 1..100 letters, digits, '.', '_' or '-', was '" + instanceId + "'");
+    }
+    if (httpPort < 0 || httpPort > 65535) {
+      throw new ConfigException("setting '" + ReplySettings.HTTP_PORT + "' must be 0..65535, was " + httpPort);
+    }
+    if (!(handoffConfidence >= 0.0 && handoffConfidence <= 1.0)) {
+      throw new ConfigException("setting '" + ReplySettings.HANDOFF_CONFIDENCE + "' must be 0..1, was " + handoffConfidence);
+    }
+    atLeast(ReplySettings.MEMORY_TURNS, memoryTurns, 0);
+    atLeast(ReplySettings.MEMORY_MESSAGE_IDS, memoryMessageIds, 1);
+    atLeast(ReplySettings.MAX_POLL_RECORDS, maxPollRecords, 1);
+    atLeast(ReplySettings.GENERATION_MAX_ATTEMPTS, generationMaxAttempts, 1);
+    if (generationTimeout.isZero() || generationTimeout.isNegative()) {
+      throw new ConfigException("setting '" + ReplySettings.GENERATION_TIMEOUT + "' must be positive, was " + generationTimeout);
+    }
+  }
+
+  private static void atLeast(String key, int value, int min) {
+    if (value < min) {
+      throw new ConfigException("setting '" + key + "' must be >= " + min + ", was " + value);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.kefu.reply;
+
+import io.kefu.kafka.config.Setting;
+import io.kefu.kafka.config.SettingsProvider;
+import java.util.List;
+
+/** The settings of the reply service, all under {@code reply.}. */
+public final class ReplySettings implements SettingsProvider {
+  public static final String GROUP_ID = "reply.group.id";
+  public static final String INSTANCE_ID = "reply.instance.id";
+  public static final String HTTP_PORT = "reply.http.port";
+  public static final String HANDOFF_CONFIDENCE = "reply.handoff.confidence";
+  public static final String MAX_MESSAGE_CHARS = "reply.max.message.chars";
+  public static final String MAX_CONVERSATION_ID_CHARS = "reply.max.conversation.id.chars";
+  public static final String MAX_MESSAGE_ID_CHARS = "reply.max.message.id.chars";
+  public static final String MEMORY_TURNS = "reply.memory.turns";
+  public static final String MEMORY_MESSAGE_IDS = "reply.memory.message.ids";
+  public static final String MAX_POLL_RECORDS = "reply.max.poll.records";
+  public static final String POLL_TIMEOUT = "reply.poll.timeout";
+  public static final String GENERATION_TIMEOUT = "reply.generation.timeout";
+  public static final String GENERATION_MAX_ATTEMPTS = "reply.generation.max.attempts";
+  public static final String RETRY_BACKOFF = "reply.retry.backoff";
+
+  @Override
+  public String group() {
+    return "reply";
+  }
+
+  @Override
+  public List<Setting> settings() {
+    return List.of(
+        new Setting(GROUP_ID, "kefu-reply-service",
+            "Consumer group of the reply service; run more instances with the same group to scale out."),
+        new Setting(INSTANCE_ID, "",
+            "Name of this instance in client ids and its transactional.id; empty means a random UUID per start."),
+        new Setting(HTTP_PORT, "8082", "Port of the health and metrics endpoints; 0 picks a free port."),
+        new Setting(HANDOFF_CONFIDENCE, "0.30",
+            "Replies with confidence (exp of the mean token log-probability) below this go to a person; calibrate on the held-out split."),
+        new Setting(MAX_MESSAGE_CHARS, "2000",
+            "Longest customer message in Unicode code points; longer ones go to the DLQ as TEXT_TOO_LONG."),
+        new Setting(MAX_CONVERSATION_ID_CHARS, "128",
+            "Longest conversationId in characters; longer ones go to the DLQ as CONVERSATION_ID_TOO_LONG."),
+        new Setting(MAX_MESSAGE_ID_CHARS, "128",
+            "Longest messageId in characters; blank or longer ones go to the DLQ as INVALID_MESSAGE_ID."),
+        new Setting(MEMORY_TURNS, "12", "Recent turns kept per conversation and given to the model as context."),
+        new Setting(MEMORY_MESSAGE_IDS, "64",
+            "Recent messageIds remembered per conversation so that a resent message is answered once."),
+        new Setting(MAX_POLL_RECORDS, "256",
+            "Most customer messages taken in one poll and answered in one transaction."),
+        new Setting(POLL_TIMEOUT, "200ms", "How long one poll waits for customer messages."),
+        new Setting(GENERATION_TIMEOUT, "120s",
+            "Longest time one poll's replies may take to generate before the transaction is aborted and retried."),
+        new Setting(GENERATION_MAX_ATTEMPTS, "3",
+            "Attempts at a poll whose generation fails; on the last one the failing messages go to the DLQ as GENERATION_FAILED."),
+        new Setting(RETRY_BACKOFF, "1s", "Pause before a poll is retried after an aborted transaction."));
+  }
+}

@@ -1,0 +1,18 @@
+package io.kefu.reply.generate;
+
+import java.util.Objects;
+
+/**
+ * A reply the model wrote.
+ *
+ * @param text the reply text, special tokens removed
+ * @param tokens number of generated tokens
+ * @param meanLogProb mean log-probability of the generated tokens
+ * @param modelVersion the model version that wrote it
+ */
+public record GeneratedReply(String text, int tokens, double meanLogProb, String modelVersion) {
+  public GeneratedReply {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(modelVersion, "modelVersion");
+  }
+}

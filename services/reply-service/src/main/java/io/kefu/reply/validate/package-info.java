@@ -1,0 +1,2 @@
+/** Input checks on decoded customer messages: limits, keying, locale; failures name a DLQ reason. */
+package io.kefu.reply.validate;
