@@ -16,6 +16,17 @@ final class Chars {
     return isAsciiDigit(c) || isAsciiLetter(c);
   }
 
+  /** How many ASCII digits {@code s} holds; recognizers use it to skip texts too short of digits cheaply. */
+  static int countDigits(String s) {
+    int count = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (isAsciiDigit(s.charAt(i))) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** The text with every char that is not an ASCII digit removed. */
   static String digitsOf(String s) {
     StringBuilder digits = new StringBuilder(s.length());

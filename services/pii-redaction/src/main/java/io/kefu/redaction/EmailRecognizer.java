@@ -16,6 +16,9 @@ final class EmailRecognizer implements Recognizer {
 
   @Override
   public void findAll(String text, Consumer<PiiSpan> sink) {
+    if (text.indexOf('@') < 0) {
+      return;
+    }
     pattern.findAll(text, sink);
   }
 }

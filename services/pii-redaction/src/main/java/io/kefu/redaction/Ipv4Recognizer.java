@@ -14,10 +14,15 @@ final class Ipv4Recognizer implements Recognizer {
   private static final String IPV4 =
       "(?<![0-9])(?<![0-9]\\.)" + OCTET + "(?:\\." + OCTET + "){3}" + "(?![0-9])(?!\\.[0-9])";
 
+  private static final int MIN_DIGITS = 4;
+
   private final Recognizer pattern = new PatternRecognizer(PiiType.IPV4, IPV4);
 
   @Override
   public void findAll(String text, Consumer<PiiSpan> sink) {
+    if (text.indexOf('.') < 0 || Chars.countDigits(text) < MIN_DIGITS) {
+      return;
+    }
     pattern.findAll(text, sink);
   }
 }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
  * likely to be order or product numbers.
  */
 final class PhoneRecognizer implements Recognizer {
+  private static final int MIN_DIGITS = 8;
   private static final String BEFORE = "(?<![A-Za-z0-9+])(?<![0-9]-)";
   private static final String AFTER = "(?![A-Za-z0-9])(?!-[0-9])";
 
@@ -32,6 +33,9 @@ final class PhoneRecognizer implements Recognizer {
 
   @Override
   public void findAll(String text, Consumer<PiiSpan> sink) {
+    if (Chars.countDigits(text) < MIN_DIGITS) {
+      return;
+    }
     formats.forEach(format -> format.findAll(text, sink));
   }
 }

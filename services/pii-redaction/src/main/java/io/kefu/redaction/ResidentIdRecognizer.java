@@ -19,6 +19,7 @@ final class ResidentIdRecognizer implements Recognizer {
       "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
       "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
       "71", "81", "82");
+  private static final int MIN_DIGITS = 17;
   private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
   private final Clock clock;
@@ -31,6 +32,9 @@ final class ResidentIdRecognizer implements Recognizer {
 
   @Override
   public void findAll(String text, Consumer<PiiSpan> sink) {
+    if (Chars.countDigits(text) < MIN_DIGITS) {
+      return;
+    }
     pattern.findAll(text, sink);
   }
 

@@ -2,6 +2,8 @@ package io.kefu.reply;
 
 import io.kefu.kafka.config.ConfigException;
 import io.kefu.kafka.config.KefuConfig;
+import io.kefu.model.generate.SamplingSettings;
+import io.kefu.reply.validate.InputLimits;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -20,10 +22,11 @@ import java.util.UUID;
  * @param generationTimeout longest generation time of one poll
  * @param generationMaxAttempts attempts before failing generations are dead-lettered
  * @param retryBackoff pause before a retry
+ * @param sampling how replies are decoded
  */
 public record ReplyOptions(String groupId, String instanceId, int httpPort, double handoffConfidence,
-    io.kefu.reply.validate.InputLimits limits, int memoryTurns, int memoryMessageIds, int maxPollRecords,
-    Duration pollTimeout, Duration generationTimeout, int generationMaxAttempts, Duration retryBackoff) {
+    InputLimits limits, int memoryTurns, int memoryMessageIds, int maxPollRecords, Duration pollTimeout,
+    Duration generationTimeout, int generationMaxAttempts, Duration retryBackoff, SamplingSettings sampling) {
 
   /** Reads the options from resolved settings; fails naming the setting when a value is out of range. */
   public static ReplyOptions from(KefuConfig config) {
@@ -33,17 +36,38 @@ public record ReplyOptions(String groupId, String instanceId, int httpPort, doub
         instance.isEmpty() ? UUID.randomUUID().toString() : instance,
         config.getInt(ReplySettings.HTTP_PORT),
         config.getDouble(ReplySettings.HANDOFF_CONFIDENCE),
-        new io.kefu.reply.validate.InputLimits(config.getInt(ReplySettings.MAX_MESSAGE_CHARS),
-            config.getInt(ReplySettings.MAX_CONVERSATION_ID_CHARS), config.getInt(ReplySettings.MAX_MESSAGE_ID_CHARS)),
+        limits(config),
         config.getInt(ReplySettings.MEMORY_TURNS),
         config.getInt(ReplySettings.MEMORY_MESSAGE_IDS),
         config.getInt(ReplySettings.MAX_POLL_RECORDS),
         config.getDuration(ReplySettings.POLL_TIMEOUT),
         config.getDuration(ReplySettings.GENERATION_TIMEOUT),
         config.getInt(ReplySettings.GENERATION_MAX_ATTEMPTS),
-        config.getDuration(ReplySettings.RETRY_BACKOFF));
+        config.getDuration(ReplySettings.RETRY_BACKOFF),
+        sampling(config));
     options.check();
     return options;
+  }
+
+  private static InputLimits limits(KefuConfig config) {
+    try {
+      return new InputLimits(config.getInt(ReplySettings.MAX_MESSAGE_CHARS),
+          config.getInt(ReplySettings.MAX_CONVERSATION_ID_CHARS), config.getInt(ReplySettings.MAX_MESSAGE_ID_CHARS));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("settings " + ReplySettings.MAX_MESSAGE_CHARS + ", "
+          + ReplySettings.MAX_CONVERSATION_ID_CHARS + " and " + ReplySettings.MAX_MESSAGE_ID_CHARS + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static SamplingSettings sampling(KefuConfig config) {
+    try {
+      return SamplingSettings.sampled(config.getInt(ReplySettings.MAX_NEW_TOKENS),
+          (float) config.getDouble(ReplySettings.TEMPERATURE), config.getInt(ReplySettings.TOP_K),
+          (float) config.getDouble(ReplySettings.TOP_P), 0L);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("settings reply.generation.*: " + e.getMessage(), e);
+    }
   }
 
   private void check() {

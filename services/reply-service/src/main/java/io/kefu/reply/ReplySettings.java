@@ -20,6 +20,10 @@ public final class ReplySettings implements SettingsProvider {
   public static final String GENERATION_TIMEOUT = "reply.generation.timeout";
   public static final String GENERATION_MAX_ATTEMPTS = "reply.generation.max.attempts";
   public static final String RETRY_BACKOFF = "reply.retry.backoff";
+  public static final String MAX_NEW_TOKENS = "reply.generation.max.tokens";
+  public static final String TEMPERATURE = "reply.generation.temperature";
+  public static final String TOP_K = "reply.generation.top.k";
+  public static final String TOP_P = "reply.generation.top.p";
 
   @Override
   public String group() {
@@ -52,6 +56,11 @@ public final class ReplySettings implements SettingsProvider {
             "Longest time one poll's replies may take to generate before the transaction is aborted and retried."),
         new Setting(GENERATION_MAX_ATTEMPTS, "3",
             "Attempts at a poll whose generation fails; on the last one the failing messages go to the DLQ as GENERATION_FAILED."),
-        new Setting(RETRY_BACKOFF, "1s", "Pause before a poll is retried after an aborted transaction."));
+        new Setting(RETRY_BACKOFF, "1s", "Pause before a poll is retried after an aborted transaction."),
+        new Setting(MAX_NEW_TOKENS, "96",
+            "Most tokens in one generated reply; a reply cut off at this limit is handed to a person."),
+        new Setting(TEMPERATURE, "0", "Sampling temperature of replies; 0 means greedy decoding."),
+        new Setting(TOP_K, "0", "Sample only among the k most likely tokens; 0 means no limit."),
+        new Setting(TOP_P, "1.0", "Sample only among the most likely tokens whose probabilities add up to p; 1 means no limit."));
   }
 }

@@ -6,7 +6,8 @@ import java.util.function.Predicate;
 
 /**
  * Decides when a person takes over: before generation when the customer asks for one, after generation when the
- * model's confidence is below the threshold or its reply is empty.
+ * model's confidence is below the threshold, or its reply is empty or was cut off by a length limit (a customer
+ * should not see half a sentence).
  */
 public final class HandoffPolicy {
   private final double confidenceThreshold;
@@ -29,9 +30,9 @@ public final class HandoffPolicy {
     return asksForPerson.test(customerText) ? Optional.of(HandoffReason.CUSTOMER_ASKED) : Optional.empty();
   }
 
-  /** LOW_CONFIDENCE when {@code confidence} is below the threshold or the reply has no visible text. */
-  public Optional<HandoffReason> afterGeneration(String replyText, double confidence) {
-    return confidence < confidenceThreshold || replyText.isBlank()
+  /** LOW_CONFIDENCE when {@code confidence} is below the threshold, or the reply is blank or incomplete. */
+  public Optional<HandoffReason> afterGeneration(String replyText, boolean complete, double confidence) {
+    return confidence < confidenceThreshold || replyText.isBlank() || !complete
         ? Optional.of(HandoffReason.LOW_CONFIDENCE)
         : Optional.empty();
   }

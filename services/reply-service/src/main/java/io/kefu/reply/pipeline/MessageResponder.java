@@ -58,7 +58,7 @@ public final class MessageResponder {
 
   private Responded answer(CustomerMessage message, ConversationState state, GeneratedReply generated) {
     double confidence = ConfidenceMapping.confidence(generated.meanLogProb(), generated.tokens());
-    Optional<HandoffReason> unsure = policy.afterGeneration(generated.text(), confidence);
+    Optional<HandoffReason> unsure = policy.afterGeneration(generated.text(), generated.complete(), confidence);
     if (unsure.isPresent()) {
       return handOff(message, state, unsure.get(), confidence, generated.modelVersion(), generated.tokens());
     }

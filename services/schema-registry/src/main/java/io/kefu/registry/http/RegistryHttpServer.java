@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.kefu.registry.RegistryOptions;
 import io.kefu.registry.service.RegistryError;
 import io.kefu.registry.service.SchemaRegistryService;
@@ -47,8 +48,9 @@ public final class RegistryHttpServer {
     new ConfigController(service, json).addRoutes(app);
     new CompatibilityController(service, json).addRoutes(app);
     app.exception(RegistryError.class, this::registryError);
-    app.exception(HttpResponseException.class, (e, ctx) ->
-        json.respondError(ctx, e.getStatus(), e.getStatus(), "HTTP " + e.getStatus() + " " + e.getMessage()));
+    // Unmatched routes and methods: Jersey's wording, as Confluent answers them.
+    app.exception(HttpResponseException.class, (e, ctx) -> json.respondError(ctx, e.getStatus(), e.getStatus(),
+        "HTTP " + e.getStatus() + " " + HttpStatus.forStatus(e.getStatus()).getMessage()));
     app.exception(Exception.class, this::unexpectedError);
   }
 

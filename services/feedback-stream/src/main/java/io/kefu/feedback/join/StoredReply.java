@@ -1,0 +1,40 @@
+package io.kefu.feedback.join;
+
+import java.util.Objects;
+
+/**
+ * A reply as the join remembers it during the grace: its original bytes and arrival time, and the rating last turned
+ * into an example (so a redelivered rating changes nothing and a re-rating is recognised).
+ *
+ * @param value the reply in the Confluent wire format, as read
+ * @param timestamp event time of its first arrival (epoch ms)
+ * @param rating the last accepted rating, or null
+ * @param comment the comment of the last accepted rating, or null
+ * @param ratedAt when the last accepted rating was given, or null
+ */
+public record StoredReply(byte[] value, long timestamp, Integer rating, String comment, Long ratedAt) {
+
+  public StoredReply {
+    Objects.requireNonNull(value, "value");
+  }
+
+  /** A reply seen for the first time. */
+  public static StoredReply first(byte[] value, long timestamp) {
+    return new StoredReply(value, timestamp, null, null, null);
+  }
+
+  /** The same reply with new content (a corrected reply re-sent under the same replyId). */
+  public StoredReply withValue(byte[] newValue) {
+    return new StoredReply(newValue, timestamp, rating, comment, ratedAt);
+  }
+
+  /** The same reply with {@code held} as its accepted rating. */
+  public StoredReply withRating(HeldRating held) {
+    return new StoredReply(value, timestamp, held.rating(), held.comment(), held.ratedAt());
+  }
+
+  /** Whether {@code held} says exactly what the last accepted rating said. */
+  public boolean hasSameRating(HeldRating held) {
+    return rating != null && rating == held.rating() && Objects.equals(comment, held.comment());
+  }
+}
