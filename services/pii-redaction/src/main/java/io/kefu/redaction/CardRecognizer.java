@@ -35,7 +35,7 @@ final class CardRecognizer implements Recognizer {
 
   @Override
   public void findAll(String text, Consumer<PiiSpan> sink) {
-    if (Chars.countDigits(text) < MIN_DIGITS) {
+    if (Chars.longestDigitRun(text, " -") < MIN_DIGITS) {
       return;
     }
     layouts.forEach(layout -> layout.findAll(text, sink));

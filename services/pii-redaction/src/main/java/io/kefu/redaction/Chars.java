@@ -16,15 +16,23 @@ final class Chars {
     return isAsciiDigit(c) || isAsciiLetter(c);
   }
 
-  /** How many ASCII digits {@code s} holds; recognizers use it to skip texts too short of digits cheaply. */
-  static int countDigits(String s) {
-    int count = 0;
+  /**
+   * The most ASCII digits in one run of {@code s}, where a run is digits mixed with any of {@code separators};
+   * recognizers use it to skip, cheaply, texts that cannot hold a long enough number.
+   */
+  static int longestDigitRun(String s, String separators) {
+    int longest = 0;
+    int current = 0;
     for (int i = 0; i < s.length(); i++) {
-      if (isAsciiDigit(s.charAt(i))) {
-        count++;
+      char c = s.charAt(i);
+      if (isAsciiDigit(c)) {
+        current++;
+        longest = Math.max(longest, current);
+      } else if (separators.indexOf(c) < 0) {
+        current = 0;
       }
     }
-    return count;
+    return longest;
   }
 
   /** The text with every char that is not an ASCII digit removed. */

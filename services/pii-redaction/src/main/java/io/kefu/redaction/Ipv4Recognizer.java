@@ -20,7 +20,7 @@ final class Ipv4Recognizer implements Recognizer {
 
   @Override
   public void findAll(String text, Consumer<PiiSpan> sink) {
-    if (text.indexOf('.') < 0 || Chars.countDigits(text) < MIN_DIGITS) {
+    if (Chars.longestDigitRun(text, ".") < MIN_DIGITS) {
       return;
     }
     pattern.findAll(text, sink);

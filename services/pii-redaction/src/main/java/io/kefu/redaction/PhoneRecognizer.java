@@ -33,7 +33,7 @@ final class PhoneRecognizer implements Recognizer {
 
   @Override
   public void findAll(String text, Consumer<PiiSpan> sink) {
-    if (Chars.countDigits(text) < MIN_DIGITS) {
+    if (Chars.longestDigitRun(text, " -.()+") < MIN_DIGITS) {
       return;
     }
     formats.forEach(format -> format.findAll(text, sink));

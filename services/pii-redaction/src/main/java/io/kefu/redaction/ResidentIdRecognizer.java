@@ -32,7 +32,7 @@ final class ResidentIdRecognizer implements Recognizer {
 
   @Override
   public void findAll(String text, Consumer<PiiSpan> sink) {
-    if (Chars.countDigits(text) < MIN_DIGITS) {
+    if (Chars.longestDigitRun(text, "") < MIN_DIGITS) {
       return;
     }
     pattern.findAll(text, sink);

@@ -71,7 +71,7 @@ final class StreetAddressRecognizer implements Recognizer {
 
   @Override
   public void findAll(String text, Consumer<PiiSpan> sink) {
-    if (Chars.countDigits(text) == 0) {
+    if (Chars.longestDigitRun(text, "") == 0) {
       return;
     }
     english.findAll(text, sink);

@@ -1,11 +1,9 @@
 package io.kefu.reply;
 
-import io.kefu.contract.AgentReply;
-import io.kefu.contract.CustomerMessage;
-import io.kefu.contract.HandoffRequest;
 import io.kefu.kafka.config.CoreSettings;
 import io.kefu.kafka.config.KefuConfig;
 import io.kefu.kafka.dlq.RecordDecoder;
+import io.kefu.kafka.topic.KefuTopics;
 import io.kefu.kafka.topic.TopicAdmin;
 import io.kefu.kafka.topic.TopicCatalogue;
 import io.kefu.kafka.topic.TopicNames;
@@ -111,6 +109,7 @@ public final class ReplyService implements AutoCloseable {
     ReplyTopics topics = ReplyTopics.from(catalogue);
     ClientProperties clients = new ClientProperties(config.kafkaClientProperties(), options.groupId(),
         options.instanceId(), options.maxPollRecords(), options.generationTimeout());
+    KafkaConsumer<byte[], byte[]> consumer = null;
     try {
       Admin admin = own(Admin.create(clients.admin()));
       if (config.getBoolean(CoreSettings.TOPIC_CREATE)) {
@@ -128,17 +127,17 @@ public final class ReplyService implements AutoCloseable {
       MessageResponder responder = new MessageResponder(generator,
           new HandoffPolicy(options.handoffConfidence(), asksForPerson), options.memoryTurns(),
           options.memoryMessageIds(), clock);
+      KefuTopics typed = KefuTopics.create(catalogue, registry, autoRegister);
       PollProcessor processor = new PollProcessor(
-          new RecordDecoder<>(KefuAvroDeserializer.of(CustomerMessage.class, registry), SERVICE_NAME),
+          new RecordDecoder<>(typed.customerMessages().valueSerde().deserializer(), SERVICE_NAME),
           new MessageValidator(options.limits()), responder, memory, options.generationTimeout(), SERVICE_NAME);
-      OutcomeRecords outcomeRecords = new OutcomeRecords(topics,
-          new KefuAvroSerializer<AgentReply>(registry, false, autoRegister),
-          new KefuAvroSerializer<HandoffRequest>(registry, false, autoRegister),
+      OutcomeRecords outcomeRecords = new OutcomeRecords(topics, typed.agentReplies().valueSerde().serializer(),
+          typed.handoffs().valueSerde().serializer(),
           new KefuAvroSerializer<ConversationSnapshot>(registry, false, autoRegister), clock);
 
       ReplyMetrics metrics = new ReplyMetrics(meterRegistry);
       metrics.modelVersion(generator.modelVersion());
-      KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.consumer());
+      consumer = new KafkaConsumer<>(clients.consumer());
       own(new KafkaClientMetrics(consumer)).bindTo(meterRegistry);
       TransactionalProducer producer = new TransactionalProducer(() -> new KafkaProducer<>(clients.producer()),
           this::bindProducerMetrics, this::unbindProducerMetrics);
@@ -154,6 +153,12 @@ public final class ReplyService implements AutoCloseable {
           options.instanceId(), options.groupId(), clients.transactionalId(), topics.customerMessages(),
           topics.agentReplies(), topics.handoffs(), httpPort);
     } catch (RuntimeException e) {
+      if (consumer != null && loopThread == null) {
+        consumer.close(); // the loop owns the consumer only once it runs
+      }
+      if (http != null && loopThread == null) {
+        http.stop();
+      }
       closeResources();
       loop = null;
       throw e;

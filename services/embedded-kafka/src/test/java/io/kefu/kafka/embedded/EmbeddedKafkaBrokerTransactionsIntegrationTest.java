@@ -1,6 +1,7 @@
 package io.kefu.kafka.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TransactionDescription;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,6 +32,7 @@ class EmbeddedKafkaBrokerTransactionsIntegrationTest {
   @Test
   void shouldShowCommittedAndHideAbortedTransactionsToReadCommittedConsumersAfterARestart() throws Exception {
     // Given a committed, an aborted and another committed transaction of five records each on 2 partitions
+    TransactionDescription before;
     try (EmbeddedKafkaBroker broker = newBroker()) {
       broker.start();
       TestClients.createTopic(broker, TOPIC, 2);
@@ -38,6 +42,8 @@ class EmbeddedKafkaBrokerTransactionsIntegrationTest {
         sendInTransaction(producer, "aborted", false);
         sendInTransaction(producer, "committed-b", true);
       }
+      before = await().atMost(TestClients.TIMEOUT).until(
+          () -> describeTransaction(broker), d -> d.state() == TransactionState.COMPLETE_COMMIT);
     }
 
     // When the broker restarts on the same directory
@@ -60,7 +66,12 @@ class EmbeddedKafkaBrokerTransactionsIntegrationTest {
         assertThat(TestClients.pollAtLeast(consumer, 15)).extracting(ConsumerRecord::value)
             .containsExactlyInAnyOrderElementsOf(values("committed-a", "aborted", "committed-b"));
       }
-      // And the transactional id's state survived: the same id fences its old epoch and commits again
+      // And the coordinator still knows the transactional id's producer id, epoch and last outcome
+      TransactionDescription after = describeTransaction(restarted);
+      assertThat(after.state()).isEqualTo(TransactionState.COMPLETE_COMMIT);
+      assertThat(List.of(after.producerId(), after.producerEpoch()))
+          .isEqualTo(List.of(before.producerId(), before.producerEpoch()));
+      // And the same transactional id starts a new epoch and commits again
       try (KafkaProducer<String, String> producer = transactionalProducer(restarted)) {
         producer.initTransactions();
         sendInTransaction(producer, "committed-c", true);
@@ -102,6 +113,13 @@ class EmbeddedKafkaBrokerTransactionsIntegrationTest {
 
   private static List<TopicPartition> partitions() {
     return List.of(new TopicPartition(TOPIC, 0), new TopicPartition(TOPIC, 1));
+  }
+
+  private static TransactionDescription describeTransaction(EmbeddedKafkaBroker broker) throws Exception {
+    try (Admin admin = Admin.create(broker.clientProperties())) {
+      return admin.describeTransactions(List.of(TRANSACTIONAL_ID)).description(TRANSACTIONAL_ID)
+          .get(30, TimeUnit.SECONDS);
+    }
   }
 
   private static long endOffsets(EmbeddedKafkaBroker broker) throws Exception {

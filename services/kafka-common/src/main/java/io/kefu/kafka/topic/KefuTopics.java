@@ -5,6 +5,7 @@ import io.kefu.contract.CustomerMessage;
 import io.kefu.contract.Feedback;
 import io.kefu.contract.HandoffRequest;
 import io.kefu.contract.ModelVersion;
+import io.kefu.contract.OperatorCommand;
 import io.kefu.contract.OpsMetrics;
 import io.kefu.contract.TrainingExample;
 import io.kefu.serde.KefuAvroSerde;
@@ -26,6 +27,7 @@ public final class KefuTopics {
   private final Topic<String, TrainingExample> trainingExamples;
   private final Topic<String, ModelVersion> modelVersions;
   private final Topic<String, OpsMetrics> opsMetrics;
+  private final Topic<String, OperatorCommand> operatorCommands;
 
   private KefuTopics(TopicCatalogue catalogue, SchemaRegistryClient registry, boolean autoRegister) {
     this.catalogue = catalogue;
@@ -36,6 +38,7 @@ public final class KefuTopics {
     this.trainingExamples = topic(TopicNames.TRAINING_EXAMPLES, TrainingExample.class, registry, autoRegister);
     this.modelVersions = topic(TopicNames.MODEL_VERSIONS, ModelVersion.class, registry, autoRegister);
     this.opsMetrics = topic(TopicNames.OPS_METRICS, OpsMetrics.class, registry, autoRegister);
+    this.operatorCommands = topic(TopicNames.OPERATOR_COMMANDS, OperatorCommand.class, registry, autoRegister);
   }
 
   /** Builds the catalogue; {@code autoRegister} false makes serializers look schemas up instead of registering them. */
@@ -79,6 +82,10 @@ public final class KefuTopics {
 
   public Topic<String, OpsMetrics> opsMetrics() {
     return opsMetrics;
+  }
+
+  public Topic<String, OperatorCommand> operatorCommands() {
+    return operatorCommands;
   }
 
   /** The dead-letter topic of a logical topic, e.g. {@code customer-messages.dlq}. */

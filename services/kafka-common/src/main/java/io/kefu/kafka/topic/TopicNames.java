@@ -9,6 +9,7 @@ public final class TopicNames {
   public static final String TRAINING_EXAMPLES = "training-examples";
   public static final String MODEL_VERSIONS = "model-versions";
   public static final String OPS_METRICS = "ops-metrics";
+  public static final String OPERATOR_COMMANDS = "operator-commands";
   public static final String CONVERSATION_TURNS = "conversation-turns";
 
   private TopicNames() {}

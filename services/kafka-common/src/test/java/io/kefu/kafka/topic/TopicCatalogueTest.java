@@ -13,7 +13,7 @@ class TopicCatalogueTest {
 
     assertThat(catalogue.all()).extracting(TopicSpec::name).containsExactly(
         "customer-messages", "customer-messages.dlq", "agent-replies", "handoffs", "feedback", "feedback.dlq",
-        "training-examples", "model-versions", "ops-metrics", "conversation-turns");
+        "training-examples", "model-versions", "ops-metrics", "operator-commands", "conversation-turns");
     assertThat(catalogue.spec(TopicNames.MODEL_VERSIONS).cleanupPolicy()).isEqualTo("compact");
     assertThat(catalogue.spec(TopicNames.TRAINING_EXAMPLES).cleanupPolicy()).isEqualTo("compact");
     assertThat(catalogue.spec(TopicNames.CUSTOMER_MESSAGES).partitions()).isEqualTo(6);

@@ -17,7 +17,8 @@ public final class ProgressBar {
     private final int total;
     private final LongSupplier nanoClock;
     private final long startNanos;
-    private long lastDrawNanos = Long.MIN_VALUE;
+    private long lastDrawNanos;
+    private boolean drawn;
     private long tokens;
 
     /**
@@ -57,10 +58,11 @@ public final class ProgressBar {
     public void update(int step, float loss, long stepTokens) {
         tokens += stepTokens;
         long now = nanoClock.getAsLong();
-        if (step < total && now - lastDrawNanos < REDRAW_NANOS) {
+        if (drawn && step < total && now - lastDrawNanos < REDRAW_NANOS) {
             return;
         }
         lastDrawNanos = now;
+        drawn = true;
         out.print('\r' + render(step, loss, now));
         out.flush();
     }

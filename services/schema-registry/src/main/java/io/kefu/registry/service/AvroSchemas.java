@@ -1,5 +1,6 @@
 package io.kefu.registry.service;
 
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 
@@ -32,11 +33,14 @@ public final class AvroSchemas {
     }
     try {
       return new Schema.Parser().setValidateDefaults(true).parse(request.schema());
-    } catch (SchemaParseException e) {
+    } catch (AvroRuntimeException e) {
       throw RegistryError.invalidSchema(e.getMessage());
-    } catch (RuntimeException e) {
-      // Avro reports some malformed schemas with other runtime exceptions (AvroTypeException, ...).
-      throw RegistryError.invalidSchema(e.getClass().getSimpleName() + ": " + e.getMessage());
+    } catch (NullPointerException e) {
+      // Avro 1.12 fails this way when the top-level type is a name it never saw defined.
+      if (String.valueOf(e.getMessage()).contains("UnresolvedSchema")) {
+        throw RegistryError.invalidSchema("the schema's type is a name that is not defined");
+      }
+      throw RegistryError.invalidSchema(e.toString());
     }
   }
 

@@ -14,12 +14,15 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the registry topic (compacted, one partition) when it is missing and refuses one laid out otherwise, as
  * Confluent Schema Registry does: more partitions would break write order, deletion would lose schemas.
  */
 public final class RegistryTopic {
+  private static final long METADATA_RETRY_MS = 100;
+
   private final String name;
   private final short replication;
 
@@ -41,8 +44,7 @@ public final class RegistryTopic {
     new TopicAdmin(admin).ensureTopics(List.of(new TopicSpec(name, 1, replication, TopicConfig.CLEANUP_POLICY_COMPACT,
         -1, "Kefu schema registry: schemas and compatibility levels")));
     try {
-      TopicDescription description = admin.describeTopics(List.of(name)).allTopicNames()
-          .get(timeoutMs, TimeUnit.MILLISECONDS).get(name);
+      TopicDescription description = describeOnceCreated(admin, timeoutMs);
       if (description.partitions().size() != 1) {
         throw new IllegalStateException("registry topic '" + name + "' has " + description.partitions().size()
             + " partitions; it must have exactly 1 so that schema ids and versions are assigned in order");
@@ -65,6 +67,22 @@ public final class RegistryTopic {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while checking registry topic '" + name + "'", e);
+    }
+  }
+
+  /** Describes the topic, waiting while the cluster's metadata does not show a topic just created yet. */
+  private TopicDescription describeOnceCreated(Admin admin, long timeoutMs)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    while (true) {
+      try {
+        return admin.describeTopics(List.of(name)).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS).get(name);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.currentTimeMillis() > deadline) {
+          throw e;
+        }
+        Thread.sleep(METADATA_RETRY_MS);
+      }
     }
   }
 }
