@@ -32,7 +32,15 @@ import org.slf4j.LoggerFactory;
  * outside the broker connects to it.
  *
  * <p>The instance can be started again after {@link #stop()}; each start builds a fresh server on the same directory.
- * Kafka logs through SLF4J; the application owns the logging configuration.
+ * Kafka logs through SLF4J; the application owns the logging configuration. Tests in other modules can use
+ * {@link io.kefu.kafka.embedded.junit.EmbeddedKafkaExtension}.
+ *
+ * <pre>{@code
+ * try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().setDataDirectory(dir).optPort(9092).build()) {
+ *   broker.start();
+ *   Admin admin = Admin.create(broker.clientProperties());
+ * }
+ * }</pre>
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
@@ -176,7 +184,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return lastStartupDuration;
   }
 
-  /** Client settings for this broker: {@code bootstrap.servers} plus the builder's client properties. */
+  /** A new mutable map of client settings: {@code bootstrap.servers} plus the builder's client properties. */
   public synchronized Map<String, Object> clientProperties() {
     Map<String, Object> properties = new LinkedHashMap<>(clientProperties);
     properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
@@ -230,10 +238,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       return this;
     }
 
-    /** The address both listeners bind and the client listener advertises; default 127.0.0.1. */
+    /** The address both listeners bind and the client listener advertises to clients; default 127.0.0.1. */
     public Builder optHost(String host) {
       if (host == null || host.isBlank()) {
         throw new IllegalArgumentException("host must be a host name or IP address, was '" + host + "'");
+      }
+      if (host.equals("0.0.0.0") || host.equals("::")) {
+        throw new IllegalArgumentException("host must be an address clients can connect to, because the broker "
+            + "advertises it; was the wildcard '" + host + "'");
       }
       this.host = host;
       return this;

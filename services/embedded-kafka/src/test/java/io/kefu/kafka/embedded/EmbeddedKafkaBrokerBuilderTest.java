@@ -32,6 +32,14 @@ class EmbeddedKafkaBrokerBuilderTest {
   }
 
   @Test
+  void shouldRejectAWildcardHostBecauseTheBrokerAdvertisesIt() {
+    assertThatThrownBy(() -> EmbeddedKafkaBroker.builder().optHost("0.0.0.0"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("host must be an address clients can connect to, because the broker advertises it;"
+            + " was the wildcard '0.0.0.0'");
+  }
+
+  @Test
   void shouldRejectANonPositiveStartupTimeout() {
     assertThatThrownBy(() -> EmbeddedKafkaBroker.builder().optStartupTimeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
