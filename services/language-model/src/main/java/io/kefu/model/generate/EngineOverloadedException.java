@@ -10,9 +10,9 @@ public final class EngineOverloadedException extends RejectedExecutionException 
     /**
      * Creates the exception.
      *
-     * @param waiting requests already waiting
+     * @param capacity the wait queue's capacity, all taken
      */
-    public EngineOverloadedException(int waiting) {
-        super("generation engine is full: " + waiting + " requests already waiting for a slot");
+    public EngineOverloadedException(int capacity) {
+        super("generation engine is full: all " + capacity + " places in the wait queue are taken");
     }
 }

@@ -77,7 +77,7 @@ public final class GenerationEngine implements AutoCloseable {
         }
         CompletableFuture<GenerationResult> future = new CompletableFuture<>();
         if (!waiting.offer(new Waiting(request, future, System.nanoTime()))) {
-            throw new EngineOverloadedException(waiting.size());
+            throw new EngineOverloadedException(options.maxWaiting());
         }
         wake();
         if (closing && !loop.isAlive()) {

@@ -68,6 +68,10 @@ public final class ModelTrainer {
                 .optOptimizer(adamW)
                 .optDevices(new Device[] {model.device()});
         GradientClipper clipper = new GradientClipper(options.clipNorm());
+        // Parameters read from a file do not track gradients until asked to.
+        model.block().getParameters().values().stream()
+                .filter(parameter -> parameter.requiresGradient() && !parameter.getArray().hasGradient())
+                .forEach(parameter -> parameter.getArray().setRequiresGradient(true));
         ProgressBar bar = progressOut == null ? null
                 : new ProgressBar(progressOut, "train " + model.version(), options.steps(), System::nanoTime);
         long start = System.nanoTime();

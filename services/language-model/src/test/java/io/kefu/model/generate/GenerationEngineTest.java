@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import ai.djl.Device;
 import io.kefu.model.LanguageModel;
+import io.kefu.model.gpt.GptConfig;
 import io.kefu.model.testing.OverfitFixture;
 import io.kefu.model.tokenizer.ChatTurn;
 import io.kefu.model.train.ReplyExample;
@@ -15,23 +16,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class GenerationEngineTest {
 
-    private static LanguageModel model;
-
-    @BeforeAll
-    static void trainTinyModel() {
-        model = OverfitFixture.train();
-    }
-
-    @AfterAll
-    static void closeModel() {
-        model.close();
-    }
+    private final LanguageModel model = OverfitFixture.shared();
 
     private static List<GenerationRequest> requests() {
         List<GenerationRequest> requests = new ArrayList<>();
@@ -98,33 +87,39 @@ class GenerationEngineTest {
                     engine.submit(slow);
                 }
             }).isInstanceOf(EngineOverloadedException.class)
-                    .hasMessage("generation engine is full: 2 requests already waiting for a slot");
+                    .hasMessage("generation engine is full: all 2 places in the wait queue are taken");
         }
     }
 
     @Test
     void shouldFinishStartedSequencesOnTheirVersionWhileANewVersionTakesNewOnes() throws Exception {
-        // Given a second version with different weights
-        try (LanguageModel other = LanguageModel.initialize("tiny", "v2", model.config(), model.tokenizer(),
+        // Given an untrained version v0 with a long context, which rambles until its token limit
+        GptConfig longContext = new GptConfig(model.config().vocabSize(), 512, 2, 2, 32, 0f);
+        try (LanguageModel rambler = LanguageModel.initialize("tiny", "v0", longContext, model.tokenizer(),
                 Device.cpu(), 99)) {
+            GenerationRequest longRequest = GenerationRequest.greedy(List.of(), "my parcel is late", 400);
             GenerationRequest request = GenerationRequest.greedy(List.of(), "my parcel is late", 30);
+            GenerationResult aloneOnV0 = new Generator(rambler).generate(longRequest);
             GenerationResult aloneOnV1 = new Generator(model).generate(request);
-            GenerationResult aloneOnV2 = new Generator(other).generate(request);
-            try (GenerationEngine engine = new GenerationEngine(model, new EngineOptions(4, 8, 0, 1))) {
-                // When a sequence starts on v1, then v2 is swapped in and another request arrives
-                CompletableFuture<GenerationResult> first = engine.submit(request);
-                await().atMost(Duration.ofSeconds(30))
-                        .until(() -> engine.stats().active() == 1 || first.isDone());
-                CompletableFuture<LanguageModel> retired = engine.swap(other);
-                await().atMost(Duration.ofSeconds(30)).until(() -> engine.stats().currentVersion().equals("v2"));
+            assertThat(aloneOnV0.tokens().length).isGreaterThan(300);
+            try (GenerationEngine engine = new GenerationEngine(rambler, new EngineOptions(4, 8, 0, 1))) {
+                // When a sequence starts on v0, then v1 is swapped in and another request arrives
+                CompletableFuture<GenerationResult> first = engine.submit(longRequest);
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+                        .until(() -> engine.stats().active() == 1);
+                CompletableFuture<LanguageModel> retired = engine.swap(model);
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+                        .until(() -> engine.stats().currentVersion().equals("v1"));
                 CompletableFuture<GenerationResult> second = engine.submit(request);
                 // Then each reply names its version and equals that version's reply alone
-                assertThat(first.get(30, TimeUnit.SECONDS).modelVersion()).isEqualTo("v1");
-                assertThat(first.get().tokens()).containsExactly(aloneOnV1.tokens());
-                assertThat(second.get(30, TimeUnit.SECONDS).modelVersion()).isEqualTo("v2");
-                assertThat(second.get().tokens()).containsExactly(aloneOnV2.tokens());
-                // And v1 is handed back once nothing uses it
-                assertThat(retired.get(30, TimeUnit.SECONDS)).isSameAs(model);
+                GenerationResult firstResult = first.get(60, TimeUnit.SECONDS);
+                assertThat(firstResult.modelVersion()).isEqualTo("v0");
+                assertThat(firstResult.tokens()).containsExactly(aloneOnV0.tokens());
+                GenerationResult secondResult = second.get(60, TimeUnit.SECONDS);
+                assertThat(secondResult.modelVersion()).isEqualTo("v1");
+                assertThat(secondResult.tokens()).containsExactly(aloneOnV1.tokens());
+                // And v0 is handed back once its last sequence has finished
+                assertThat(retired.get(30, TimeUnit.SECONDS)).isSameAs(rambler);
             }
         }
     }

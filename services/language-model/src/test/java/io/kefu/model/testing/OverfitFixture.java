@@ -26,6 +26,20 @@ public final class OverfitFixture {
 
     private OverfitFixture() {}
 
+    /** Holds the one trained model shared by the tests of a JVM; tests must not change it. */
+    private static final class Shared {
+        static final LanguageModel MODEL = train();
+    }
+
+    /**
+     * Returns the shared trained model, training it on first use; never close it.
+     *
+     * @return the model
+     */
+    public static LanguageModel shared() {
+        return Shared.MODEL;
+    }
+
     /**
      * Trains a fresh tiny model on {@link #EXAMPLES}.
      *

@@ -1,0 +1,2 @@
+/** The HTTP API: interactive queries of the aggregate stores, health and Prometheus metrics. */
+package io.kefu.feedback.http;

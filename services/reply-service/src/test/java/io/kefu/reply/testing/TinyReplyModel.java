@@ -1,0 +1,77 @@
+package io.kefu.reply.testing;
+
+import ai.djl.Device;
+import io.kefu.model.LanguageModel;
+import io.kefu.model.generate.EngineOptions;
+import io.kefu.model.generate.GenerationEngine;
+import io.kefu.model.gpt.GptConfig;
+import io.kefu.model.tokenizer.BpeTokenizer;
+import io.kefu.model.tokenizer.ChatTurn;
+import io.kefu.model.train.ModelTrainer;
+import io.kefu.model.train.ReplyExample;
+import io.kefu.model.train.TrainingOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real, tiny Kefu language model (byte-level tokenizer, 2 layers, width 32) trained for a few seconds until it
+ * answers every order question with one short reply per language and ends it with {@code <|end|>}.
+ */
+public final class TinyReplyModel {
+  /** What the model learns to say to an English message. */
+  public static final String ENGLISH_REPLY = "Let me check that for you.";
+  /** What the model learns to say to a Chinese message. */
+  public static final String CHINESE_REPLY = "好的，我来帮您查。";
+  /** The model's version label. */
+  public static final String VERSION = "tiny-test-v1";
+
+  private TinyReplyModel() {}
+
+  /** The English customer message number {@code n}. */
+  public static String englishMessage(int n) {
+    return "where is my order " + n + "?";
+  }
+
+  /** The Chinese customer message number {@code n}. */
+  public static String chineseMessage(int n) {
+    return "我的订单" + n + "在哪里？";
+  }
+
+  /** Trains the model; the caller closes it. */
+  public static LanguageModel train() {
+    GptConfig config = new GptConfig(BpeTokenizer.bytesOnly().vocabSize(), 160, 2, 2, 32, 0f);
+    LanguageModel model = LanguageModel.initialize("tiny", VERSION, config, BpeTokenizer.bytesOnly(), Device.cpu(), 7);
+    TrainingOptions options = TrainingOptions.defaults(160).withBatchSize(12).withLearningRate(1e-2f, 1e-3f)
+        .withTimeBudget(Duration.ofMinutes(2));
+    new ModelTrainer(options, null).train(model, examples(), List.of());
+    return model;
+  }
+
+  /** An engine over {@code model} with room for 128 concurrent conversations. */
+  public static GenerationEngine engine(LanguageModel model) {
+    return new GenerationEngine(model, new EngineOptions(128, 2048, 0, 32));
+  }
+
+  private static List<ReplyExample> examples() {
+    List<ReplyExample> examples = new ArrayList<>();
+    for (int history = 0; history <= 5; history++) {
+      for (int variant = 0; variant < 2; variant++) {
+        int n = 100 * history + 17 * variant + 3;
+        examples.add(ReplyExample.positive(context(history, n, false), englishMessage(n), ENGLISH_REPLY));
+        examples.add(ReplyExample.positive(context(history, n, true), chineseMessage(n), CHINESE_REPLY));
+      }
+    }
+    return examples;
+  }
+
+  private static List<ChatTurn> context(int exchanges, int seed, boolean chinese) {
+    List<ChatTurn> turns = new ArrayList<>();
+    for (int i = 0; i < exchanges; i++) {
+      int n = seed * 7 + i * 13;
+      turns.add(ChatTurn.customer(chinese ? chineseMessage(n) : englishMessage(n)));
+      turns.add(ChatTurn.agent(chinese ? CHINESE_REPLY : ENGLISH_REPLY));
+    }
+    return turns;
+  }
+}
