@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         PlatformCommand.class,
         ConfigCommand.class,
+        RedactCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class KefuCommand implements Runnable {

@@ -28,9 +28,8 @@ final class CardRecognizer implements Recognizer {
       "\\d{4}([ -])\\d{6}\\1\\d{4,5}", // 4-6-4 Diners, 4-6-5 Amex
       "\\d{6}([ -])\\d{13}"); // 6-13, 19-digit UnionPay as some banks print it
 
-  private final List<Recognizer> layouts = LAYOUTS.stream()
-      .map(layout -> (Recognizer) new PatternRecognizer(
-          PiiType.CARD, BEFORE + layout + AFTER, CardRecognizer::isCardNumber))
+  private final List<PatternRecognizer> layouts = LAYOUTS.stream()
+      .map(layout -> new PatternRecognizer(PiiType.CARD, BEFORE + layout + AFTER, CardRecognizer::isCardNumber))
       .toList();
 
   @Override
@@ -41,7 +40,7 @@ final class CardRecognizer implements Recognizer {
     layouts.forEach(layout -> layout.findAll(text, sink));
   }
 
-  static boolean isCardNumber(String matched) {
+  private static boolean isCardNumber(String matched) {
     String digits = Chars.digitsOf(matched);
     return digits.length() >= MIN_DIGITS
         && digits.length() <= MAX_DIGITS

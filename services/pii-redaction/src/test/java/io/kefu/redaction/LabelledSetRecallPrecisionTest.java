@@ -56,30 +56,30 @@ class LabelledSetRecallPrecisionTest {
   @Test
   void recallIsAtLeast99PercentPerTypeAndPrecisionAtLeast97PercentOverall() {
     // Given gold spans and detected spans for every row
-    Map<PiiType, int[]> scores = new EnumMap<>(PiiType.class); // type -> {gold, recalled, detected, correct}
+    Map<PiiType, TypeScore> scores = new EnumMap<>(PiiType.class);
     for (PiiType type : PiiType.values()) {
-      scores.put(type, new int[4]);
+      scores.put(type, new TypeScore());
     }
     for (LabelledRow row : rows) {
       Set<PiiSpan> gold = new HashSet<>(row.goldSpans());
       List<PiiSpan> detected = redactor.detector().detect(row.input());
-      gold.forEach(span -> scores.get(span.type())[0]++);
-      gold.stream().filter(detected::contains).forEach(span -> scores.get(span.type())[1]++);
-      detected.forEach(span -> scores.get(span.type())[2]++);
-      detected.stream().filter(gold::contains).forEach(span -> scores.get(span.type())[3]++);
+      gold.forEach(span -> scores.get(span.type()).gold++);
+      gold.stream().filter(detected::contains).forEach(span -> scores.get(span.type()).recalled++);
+      detected.forEach(span -> scores.get(span.type()).detected++);
+      detected.stream().filter(gold::contains).forEach(span -> scores.get(span.type()).correct++);
     }
 
     // When the figures are computed
-    int detectedAll = scores.values().stream().mapToInt(s -> s[2]).sum();
-    int correctAll = scores.values().stream().mapToInt(s -> s[3]).sum();
+    int detectedAll = scores.values().stream().mapToInt(score -> score.detected).sum();
+    int correctAll = scores.values().stream().mapToInt(score -> score.correct).sum();
     double precision = detectedAll == 0 ? 0 : (double) correctAll / detectedAll;
     System.out.println(table(scores, precision, correctAll, detectedAll));
 
     // Then every type is recalled and few detections are wrong
     List<String> lowRecall = new ArrayList<>();
-    scores.forEach((type, s) -> {
-      if ((double) s[1] / s[0] < MIN_RECALL) {
-        lowRecall.add(type + " " + s[1] + "/" + s[0]);
+    scores.forEach((type, score) -> {
+      if (score.recall() < MIN_RECALL) {
+        lowRecall.add(type + " " + score.recalled + "/" + score.gold);
       }
     });
     assertThat(lowRecall).as("types below %.0f%% recall", MIN_RECALL * 100).isEmpty();
@@ -96,14 +96,30 @@ class LabelledSetRecallPrecisionTest {
     }));
   }
 
-  private static String table(Map<PiiType, int[]> scores, double precision, int correct, int detected) {
+  private static String table(Map<PiiType, TypeScore> scores, double precision, int correct, int detected) {
     StringBuilder table = new StringBuilder("\nLabelled set: ").append(rows.size()).append(" rows\n");
     table.append(String.format("%-15s %6s %9s %8s %9s %10s%n",
         "type", "gold", "recalled", "recall", "detected", "precision"));
-    scores.forEach((type, s) -> table.append(String.format("%-15s %6d %9d %7.2f%% %9d %9.2f%%%n",
-        type, s[0], s[1], 100.0 * s[1] / s[0], s[2], s[2] == 0 ? 0 : 100.0 * s[3] / s[2])));
+    scores.forEach((type, score) -> table.append(String.format("%-15s %6d %9d %7.2f%% %9d %9.2f%%%n",
+        type, score.gold, score.recalled, 100 * score.recall(), score.detected, 100 * score.precision())));
     table.append(String.format("%-15s %6s %9s %8s %9d %9.2f%% (%d/%d correct)%n",
         "ALL", "", "", "", detected, 100 * precision, correct, detected));
     return table.toString();
+  }
+
+  /** Tallies for one type: gold spans, gold spans detected, spans detected, detected spans that are gold. */
+  private static final class TypeScore {
+    int gold;
+    int recalled;
+    int detected;
+    int correct;
+
+    double recall() {
+      return gold == 0 ? 0 : (double) recalled / gold;
+    }
+
+    double precision() {
+      return detected == 0 ? 0 : (double) correct / detected;
+    }
   }
 }

@@ -11,8 +11,21 @@ import static io.kefu.registry.TestSchemas.T3;
 import static io.kefu.registry.TestSchemas.body;
 import static io.kefu.registry.TestSchemas.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.kefu.kafka.embedded.junit.EmbeddedKafkaExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -250,6 +263,61 @@ class EmbeddedSchemaRegistryIntegrationTest {
     RawHttp.Response subjects = json.get("/subjects");
     assertThat(subjects.contentType()).isEqualTo("application/json");
     assertThat(subjects.body()).isEqualTo("[\"a\",\"b\"]");
+  }
+
+  @Test
+  void shouldRefuseToStartOnATopicWithMorePartitionsOrWithoutCompaction() throws Exception {
+    // Given a topic with three partitions and one that deletes old records
+    try (Admin admin = Admin.create(Map.copyOf(kafka.broker().clientProperties()))) {
+      admin.createTopics(List.of(new NewTopic("_schemas-wide", 3, (short) 1),
+          new NewTopic("_schemas-deleting", 1, (short) 1).configs(Map.of("cleanup.policy", "delete"))))
+          .all().get(30, TimeUnit.SECONDS);
+    }
+
+    // When registries are started on them, then they refuse, saying why
+    for (String topic : List.of("_schemas-wide", "_schemas-deleting")) {
+      EmbeddedSchemaRegistry misplaced = new EmbeddedSchemaRegistry(RegistryOptions.builder()
+          .setKafkaProperties(kafka.broker().clientProperties()).optTopic(topic).build());
+      assertThatThrownBy(misplaced::start).isInstanceOf(IllegalStateException.class).hasMessage(
+          topic.equals("_schemas-wide")
+              ? "registry topic '_schemas-wide' has 3 partitions; it must have exactly 1 so that schema ids and"
+                  + " versions are assigned in order"
+              : "registry topic '_schemas-deleting' has cleanup.policy=delete; it must be compact alone, or old"
+                  + " schemas would be deleted");
+    }
+  }
+
+  @Test
+  void shouldApplyRecordsThatAnotherWriterPutInTheTopicInConfluentsLayout(TestInfo test) throws Exception {
+    // Given records as Confluent Schema Registry writes them: a no-op, a schema, a global level
+    String topic = "_schemas-" + test.getTestMethod().orElseThrow().getName();
+    Map<String, Object> props = new HashMap<>(kafka.broker().clientProperties());
+    props.put("key.serializer", StringSerializer.class);
+    props.put("value.serializer", StringSerializer.class);
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+      producer.send(new ProducerRecord<>(topic, "{\"keytype\":\"NOOP\",\"magic\":0}", null));
+      producer.send(new ProducerRecord<>(topic, "{\"keytype\":\"SCHEMA\",\"subject\":\"legacy-value\",\"version\":1,"
+          + "\"magic\":1}", "{\"subject\":\"legacy-value\",\"version\":1,\"id\":21,\"references\":[],"
+          + "\"schema\":\"\\\"string\\\"\",\"deleted\":false}"));
+      producer.send(new ProducerRecord<>(topic, "{\"keytype\":\"CONFIG\",\"subject\":null,\"magic\":0}",
+          "{\"compatibilityLevel\":\"NONE\"}")).get(30, TimeUnit.SECONDS);
+    }
+
+    // When the running registry has read them, then it serves them and continues their id sequence
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertJson(http.get("/config"), 200, "{\"compatibilityLevel\":\"NONE\"}"));
+    assertJson(http.get("/subjects/legacy-value/versions/latest"), 200,
+        "{\"subject\":\"legacy-value\",\"version\":1,\"id\":21,\"schema\":\"\\\"string\\\"\"}");
+    assertJson(http.post("/subjects/legacy-value/versions", body("\"int\"")), 200, "{\"id\":22}");
+  }
+
+  @Test
+  void shouldServeSubjectsWhoseNamesNeedPercentEncoding() {
+    assertJson(http.post("/subjects/io.kefu.Order%20v1/versions", body(ORDER_V1)), 200, "{\"id\":1}");
+
+    assertJson(http.get("/subjects"), 200, "[\"io.kefu.Order v1\"]");
+    assertJson(http.get("/subjects/io.kefu.Order%20v1/versions/1"), 200,
+        "{\"subject\":\"io.kefu.Order v1\",\"version\":1,\"id\":1,\"schema\":" + quoted(ORDER_V1) + "}");
   }
 
   @Test

@@ -91,7 +91,12 @@ public final class KafkaStore implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     log.info("Reading registry topic {} up to offset {}", partition, end);
-    awaitApplied(end, timeout, "reading registry topic " + partition + " up to offset " + end);
+    try {
+      awaitApplied(end, timeout, "reading registry topic " + partition + " up to offset " + end);
+    } catch (StoreException e) {
+      close();
+      throw e;
+    }
     log.info("Registry topic {} read up to offset {}", partition, end);
   }
 
