@@ -30,6 +30,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -119,14 +120,18 @@ final class FeedbackDriver implements AutoCloseable {
 
   /** The windowed aggregate of {@code version} for the window starting at {@code windowStart}, or null. */
   OpsAggregate window(String version, Instant windowStart) {
-    WindowStore<String, OpsAggregate> store = driver.getWindowStore(FeedbackTopology.WINDOWS_STORE);
-    return store.fetch(version, windowStart.toEpochMilli());
+    WindowStore<String, ValueAndTimestamp<OpsAggregate>> store =
+        driver.getTimestampedWindowStore(FeedbackTopology.WINDOWS_STORE);
+    ValueAndTimestamp<OpsAggregate> found = store.fetch(version, windowStart.toEpochMilli());
+    return found == null ? null : found.value();
   }
 
   /** The running totals of {@code version}, or null. */
   OpsAggregate total(String version) {
-    KeyValueStore<String, OpsAggregate> store = driver.getKeyValueStore(FeedbackTopology.TOTALS_STORE);
-    return store.get(version);
+    KeyValueStore<String, ValueAndTimestamp<OpsAggregate>> store =
+        driver.getTimestampedKeyValueStore(FeedbackTopology.TOTALS_STORE);
+    ValueAndTimestamp<OpsAggregate> found = store.get(version);
+    return found == null ? null : found.value();
   }
 
   private <T extends SpecificRecord> Serializer<T> avro(Class<T> type) {

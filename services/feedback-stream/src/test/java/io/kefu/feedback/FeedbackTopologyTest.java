@@ -134,7 +134,7 @@ class FeedbackTopologyTest {
     assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("r-1");
     assertThat(DeadLetter.header(letter.headers(), DlqHeaders.REASON)).isEqualTo("RATING_TOO_LATE");
     assertThat(DeadLetter.header(letter.headers(), DlqHeaders.DETAIL))
-        .isEqualTo("rating of reply r-1 came PT168H0.001S after the reply; the grace is PT168H");
+        .isEqualTo("rating of reply r-1 came PT168H1S after the reply; the grace is PT168H");
     assertThat(DeadLetter.header(letter.headers(), DlqHeaders.SOURCE_TOPIC)).isEqualTo("feedback");
     assertThat(DeadLetter.header(letter.headers(), DlqHeaders.SOURCE_PARTITION)).isEqualTo("0");
     assertThat(DeadLetter.header(letter.headers(), DlqHeaders.SOURCE_OFFSET)).isEqualTo("0");

@@ -40,11 +40,11 @@ public final class TinyReplyModel {
 
   /** Trains the model; the caller closes it. */
   public static LanguageModel train() {
-    GptConfig config = new GptConfig(BpeTokenizer.bytesOnly().vocabSize(), 160, 2, 2, 32, 0f);
+    GptConfig config = new GptConfig(BpeTokenizer.bytesOnly().vocabSize(), 128, 2, 2, 64, 0f);
     LanguageModel model = LanguageModel.initialize("tiny", VERSION, config, BpeTokenizer.bytesOnly(), Device.cpu(), 7);
-    TrainingOptions options = TrainingOptions.defaults(160).withBatchSize(12).withLearningRate(1e-2f, 1e-3f)
+    TrainingOptions options = TrainingOptions.defaults(200).withBatchSize(8).withLearningRate(1e-2f, 1e-3f)
         .withTimeBudget(Duration.ofMinutes(2));
-    new ModelTrainer(options, null).train(model, examples(), List.of());
+    new ModelTrainer(options, System.out).train(model, examples(), List.of());
     return model;
   }
 
@@ -55,7 +55,7 @@ public final class TinyReplyModel {
 
   private static List<ReplyExample> examples() {
     List<ReplyExample> examples = new ArrayList<>();
-    for (int history = 0; history <= 5; history++) {
+    for (int history = 0; history <= 2; history++) {
       for (int variant = 0; variant < 2; variant++) {
         int n = 100 * history + 17 * variant + 3;
         examples.add(ReplyExample.positive(context(history, n, false), englishMessage(n), ENGLISH_REPLY));
