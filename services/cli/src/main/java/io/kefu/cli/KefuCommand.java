@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         PlatformCommand.class,
         ConfigCommand.class,
         RedactCommand.class,
+        FeedbackStreamCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class KefuCommand implements Runnable {

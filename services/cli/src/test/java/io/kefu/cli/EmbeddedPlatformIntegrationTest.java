@@ -28,7 +28,7 @@ class EmbeddedPlatformIntegrationTest {
     // When the platform starts the first time
     try (EmbeddedPlatform platform = EmbeddedPlatform.start(config, progress::add)) {
       // Then every declared topic is created and the registry answers
-      assertThat(platform.topics().created()).hasSize(11);
+      assertThat(platform.topics().created()).hasSize(13);
       assertThat(platform.topics().existing()).isEmpty();
       HttpResponse<String> subjects = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create(platform.registryUrl() + "/subjects")).build(),
@@ -42,7 +42,7 @@ class EmbeddedPlatformIntegrationTest {
     // When it starts again on the same directory, nothing is created twice
     try (EmbeddedPlatform again = EmbeddedPlatform.start(config, line -> {})) {
       assertThat(again.topics().created()).isEmpty();
-      assertThat(again.topics().existing()).hasSize(11);
+      assertThat(again.topics().existing()).hasSize(13);
       System.out.printf("embedded platform restarted in %d ms%n", again.startup().toMillis());
     }
   }

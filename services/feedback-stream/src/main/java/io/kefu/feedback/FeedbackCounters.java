@@ -32,7 +32,7 @@ public final class FeedbackCounters {
     counter("kefu.feedback.skipped.records", "source", sourceTopic, "reason", reason).increment();
   }
 
-  /** A valid rating changed nothing: {@code duplicate} (same rating and comment), {@code stale} or {@code superseded}. */
+  /** A valid rating changed nothing: {@code duplicate} (same as accepted), {@code stale} or {@code superseded}. */
   public void ratingIgnored(String why) {
     counter("kefu.feedback.ratings.ignored", "why", why).increment();
   }

@@ -28,9 +28,11 @@ public final class FeedbackSettings implements SettingsProvider {
   public List<Setting> settings() {
     return List.of(
         new Setting(APPLICATION_ID, "kefu-feedback-stream",
-            "Kafka Streams application id (the topic prefix is put in front); names the consumer group and internal topics."),
+            "Kafka Streams application id (the topic prefix is put in front); names the consumer group and"
+                + " internal topics."),
         new Setting(GRACE, "7d",
-            "How long a rating may arrive after its reply (and a reply after its rating) and still become a training example."),
+            "How long a rating may arrive after its reply (and a reply after its rating) and still become a"
+                + " training example."),
         new Setting(EXPIRY_INTERVAL, "1m",
             "Stream-time interval at which held ratings and remembered replies older than the grace are expired."),
         new Setting(HUMAN_WEIGHT, "1.5",
@@ -40,7 +42,8 @@ public final class FeedbackSettings implements SettingsProvider {
         new Setting(WINDOW_SIZE, "1m", "Size of the tumbling windows of the operator aggregates."),
         new Setting(WINDOW_GRACE, "5m", "How late an event may arrive and still be counted in its aggregate window."),
         new Setting(WINDOW_RETENTION, "7d", "How long windowed aggregates stay queryable."),
-        new Setting(HTTP_PORT, "8085", "Port of the feedback stream's HTTP API (aggregates, health, metrics); 0 picks a free port."),
+        new Setting(HTTP_PORT, "8085",
+            "Port of the feedback stream's HTTP API (aggregates, health, metrics); 0 picks a free port."),
         new Setting(COMMIT_INTERVAL, "100ms",
             "Kafka Streams commit interval: how often results (and exactly-once transactions) are committed."),
         new Setting(STREAM_THREADS, "1", "Number of Kafka Streams threads."),

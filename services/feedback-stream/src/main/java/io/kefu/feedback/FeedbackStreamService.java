@@ -81,7 +81,8 @@ public final class FeedbackStreamService implements AutoCloseable {
   /** Creates missing topics (when {@code topic.create}), starts the HTTP API and Kafka Streams. */
   public synchronized void start() {
     if (streams != null || stopped) {
-      throw new IllegalStateException("the feedback stream is " + (stopped ? "stopped; make a new service" : "already started"));
+      throw new IllegalStateException(
+          "the feedback stream is " + (stopped ? "stopped; make a new service" : "already started"));
     }
     try {
       startUnchecked();
@@ -117,7 +118,7 @@ public final class FeedbackStreamService implements AutoCloseable {
     streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(meters);
     streams.start();
-    log.info("feedback stream started: application {}, {} join partition(s), HTTP API on {}:{}",
+    log.info("feedback stream started: application {}, {} internal partition(s), HTTP API on {}:{}",
         props.get("application.id"), feedbackPartitions, host, http.port());
   }
 

@@ -40,8 +40,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * dead-letter what cannot be used, and aggregate operator figures per version, per window and in total.
  *
  * <p>Sub-topologies: (1) replies, decoded and re-keyed by replyId through {@value #REPLIES_BY_ID}; (2) ratings,
- * decoded and validated, joined with those replies; (3) customer messages, dead letters and handoffs, counted;
- * (4) the aggregates, fed by (2) and (3) through two repartition topics keyed by version.
+ * decoded, validated and re-keyed by replyId through {@value #RATINGS_BY_ID}, so the join never depends on how a
+ * producer partitioned the feedback topic; (3) the join of both; (4) customer messages, dead letters and handoffs,
+ * counted; (5) the aggregates, fed by (3) and (4) through two repartition topics keyed by version.
  */
 public final class FeedbackTopology {
   /** Windowed aggregates: {@code WindowStore<String version, OpsAggregate>}, queryable. */
@@ -49,6 +50,7 @@ public final class FeedbackTopology {
   /** Running totals: {@code KeyValueStore<String version, OpsAggregate>}, queryable. */
   public static final String TOTALS_STORE = "ops-aggregates-totals";
   static final String REPLIES_BY_ID = "replies-by-reply-id";
+  static final String RATINGS_BY_ID = "ratings-by-reply-id";
   static final String JOIN_METRICS = "join-metrics-by-version";
   static final String COUNTED_METRICS = "counted-metrics-by-version";
 
@@ -61,8 +63,9 @@ public final class FeedbackTopology {
   public static void build(StreamsBuilder builder, FeedbackTopologySettings settings, FeedbackTopics topics,
       FeedbackSerdes serdes, PiiRedactor redactor, FeedbackCounters counters) {
     KStream<String, Routed> repliesById = repliesByReplyId(builder, settings, topics, serdes, counters);
-    KStream<String, MetricEvent> joinMetrics =
-        joinRatingsWithReplies(builder, repliesById, settings, topics, serdes, redactor, counters);
+    KStream<String, Routed> ratingsById = ratingsByReplyId(builder, settings, topics, serdes, counters);
+    KStream<String, MetricEvent> joinMetrics = joinRatingsWithReplies(builder, repliesById, ratingsById, settings,
+        topics, serdes, redactor, counters);
     KStream<String, MetricEvent> countedMetrics = countedEvents(builder, settings, topics, serdes, counters);
     aggregate(byVersion(joinMetrics, JOIN_METRICS, settings), byVersion(countedMetrics, COUNTED_METRICS, settings),
         settings, topics, serdes);
@@ -79,19 +82,31 @@ public final class FeedbackTopology {
         .repartition(Repartitioned.<String, byte[]>as(REPLIES_BY_ID)
             .withKeySerde(Serdes.String())
             .withValueSerde(Serdes.ByteArray())
-            .withNumberOfPartitions(settings.joinPartitions()))
+            .withNumberOfPartitions(settings.internalPartitions()))
         .mapValues(bytes -> (Routed) new Routed.ReplyBytes(bytes), Named.as("replies-by-reply-id-routed"));
   }
 
-  private static KStream<String, MetricEvent> joinRatingsWithReplies(StreamsBuilder builder,
-      KStream<String, Routed> repliesById, FeedbackTopologySettings settings, FeedbackTopics topics,
-      FeedbackSerdes serdes, PiiRedactor redactor, FeedbackCounters counters) {
+  private static KStream<String, Routed> ratingsByReplyId(StreamsBuilder builder, FeedbackTopologySettings settings,
+      FeedbackTopics topics, FeedbackSerdes serdes, FeedbackCounters counters) {
     KStream<String, Routed> decoded = builder.stream(topics.feedback(), raw("feedback-source"))
         .process(() -> new DecodingProcessor<>(serdes.feedback(), Optional.of(topics.feedbackDlq()),
             settings.serviceName(), new FeedbackValidation(), counters), Named.as("decode-feedback"));
+    sendDeadLetters(only(decoded, Routed.DeadLetterRecord.class, "feedback-refused"), "feedback");
+    return only(decoded, Routed.RatingReceived.class, "valid-ratings")
+        .mapValues(routed -> ((Routed.RatingReceived) routed).rating(), Named.as("valid-rating-values"))
+        .repartition(Repartitioned.<String, HeldRating>as(RATINGS_BY_ID)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(new JsonSerde<>(HeldRating.class))
+            .withNumberOfPartitions(settings.internalPartitions()))
+        .mapValues(rating -> (Routed) new Routed.RatingReceived(rating), Named.as("ratings-by-reply-id-routed"));
+  }
+
+  private static KStream<String, MetricEvent> joinRatingsWithReplies(StreamsBuilder builder,
+      KStream<String, Routed> repliesById, KStream<String, Routed> ratingsById, FeedbackTopologySettings settings,
+      FeedbackTopics topics, FeedbackSerdes serdes, PiiRedactor redactor, FeedbackCounters counters) {
     addJoinStores(builder);
     ExampleBuilder examples = new ExampleBuilder(redactor, settings.ratingWeights(), settings.humanWeight());
-    KStream<String, Routed> joined = only(decoded, Routed.RatingReceived.class, "valid-ratings")
+    KStream<String, Routed> joined = ratingsById
         .merge(repliesById, Named.as("ratings-and-replies"))
         .process(() -> new FeedbackJoinProcessor(settings.grace(), settings.expiryInterval(), serdes.agentReply(),
                 topics.agentReplies(), topics.feedbackDlq(), settings.serviceName(), examples, counters),
@@ -102,9 +117,7 @@ public final class FeedbackTopology {
         .mapValues(routed -> ((Routed.Example) routed).example(), Named.as("training-example-values"))
         .to(topics.trainingExamples(),
             Produced.with(Serdes.String(), serdes.trainingExample()).withName("training-examples-sink"));
-    sendDeadLetters(only(decoded, Routed.DeadLetterRecord.class, "feedback-refused")
-        .merge(only(joined, Routed.DeadLetterRecord.class, "join-refused"), Named.as("feedback-dead-letters")),
-        "feedback");
+    sendDeadLetters(only(joined, Routed.DeadLetterRecord.class, "join-refused"), "join");
     return metricEvents(joined, "join-metrics");
   }
 
@@ -160,7 +173,7 @@ public final class FeedbackTopology {
         .repartition(Repartitioned.<String, MetricEvent>as(name)
             .withKeySerde(Serdes.String())
             .withValueSerde(METRIC_SERDE)
-            .withNumberOfPartitions(settings.joinPartitions()));
+            .withNumberOfPartitions(settings.internalPartitions()));
   }
 
   private static KStream<String, MetricEvent> metricEvents(KStream<String, Routed> stream, String name) {
@@ -193,7 +206,8 @@ public final class FeedbackTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(FeedbackJoinProcessor.REPLY_EXPIRY_STORE), Serdes.Bytes(), Serdes.ByteArray()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(FeedbackJoinProcessor.PENDING_EXPIRY_STORE), Serdes.Bytes(), Serdes.ByteArray()));
+        Stores.persistentKeyValueStore(FeedbackJoinProcessor.PENDING_EXPIRY_STORE), Serdes.Bytes(),
+        Serdes.ByteArray()));
   }
 
   private static Consumed<byte[], byte[]> raw(String name) {

@@ -16,13 +16,13 @@ import java.util.Objects;
  * @param windowSize size of the tumbling aggregate windows
  * @param windowGrace how late an event may be and still count in its window
  * @param windowRetention how long windowed aggregates are kept
- * @param joinPartitions partitions of the replies-by-reply-id repartition topic; must equal the feedback topic's,
- *     because the join reads both partition by partition
+ * @param internalPartitions partitions of the internal repartition topics (those feeding the join and those feeding
+ *     the aggregates); the service takes the feedback topic's count, so parallelism follows it
  * @param serviceName the name written in the {@code kefu.dlq.service} header
  */
 public record FeedbackTopologySettings(Duration grace, Duration expiryInterval, double humanWeight,
     RatingWeights ratingWeights, Duration windowSize, Duration windowGrace, Duration windowRetention,
-    int joinPartitions, String serviceName) {
+    int internalPartitions, String serviceName) {
 
   public static final String SERVICE_NAME = "feedback-stream";
 
@@ -43,8 +43,8 @@ public record FeedbackTopologySettings(Duration grace, Duration expiryInterval, 
     if (!Double.isFinite(humanWeight)) {
       throw new IllegalArgumentException("humanWeight must be finite, was " + humanWeight);
     }
-    if (joinPartitions < 1) {
-      throw new IllegalArgumentException("joinPartitions must be >= 1, was " + joinPartitions);
+    if (internalPartitions < 1) {
+      throw new IllegalArgumentException("internalPartitions must be >= 1, was " + internalPartitions);
     }
   }
 
@@ -54,8 +54,8 @@ public record FeedbackTopologySettings(Duration grace, Duration expiryInterval, 
         Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofDays(7), 1, SERVICE_NAME);
   }
 
-  /** Reads the feedback settings of {@code config}; {@code joinPartitions} is the feedback topic's partition count. */
-  public static FeedbackTopologySettings from(KefuConfig config, int joinPartitions) {
+  /** Reads the feedback settings of {@code config}; {@code internalPartitions} as the service chose it. */
+  public static FeedbackTopologySettings from(KefuConfig config, int internalPartitions) {
     RatingWeights weights;
     try {
       weights = RatingWeights.parse(config.get(FeedbackSettings.RATING_WEIGHTS));
@@ -72,7 +72,7 @@ public record FeedbackTopologySettings(Duration grace, Duration expiryInterval, 
           config.getDuration(FeedbackSettings.WINDOW_SIZE),
           config.getDuration(FeedbackSettings.WINDOW_GRACE),
           config.getDuration(FeedbackSettings.WINDOW_RETENTION),
-          joinPartitions,
+          internalPartitions,
           SERVICE_NAME);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("feedback-stream settings are inconsistent: " + e.getMessage(), e);
@@ -82,7 +82,7 @@ public record FeedbackTopologySettings(Duration grace, Duration expiryInterval, 
   /** A copy with another grace. */
   public FeedbackTopologySettings withGrace(Duration newGrace) {
     return new FeedbackTopologySettings(newGrace, expiryInterval, humanWeight, ratingWeights, windowSize, windowGrace,
-        windowRetention, joinPartitions, serviceName);
+        windowRetention, internalPartitions, serviceName);
   }
 
   private static void requirePositive(String name, Duration value) {

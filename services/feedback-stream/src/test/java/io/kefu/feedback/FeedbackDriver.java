@@ -11,6 +11,7 @@ import io.kefu.kafka.topic.TopicCatalogue;
 import io.kefu.redaction.PiiRedactor;
 import io.kefu.serde.InMemorySchemaRegistryClient;
 import io.kefu.serde.KefuAvroSerde;
+import io.kefu.serde.SchemaRegistryClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,14 +35,14 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 
-/** The feedback topology on a {@link TopologyTestDriver} with an in-memory registry, and typed access to its topics and stores. */
+/** The feedback topology on a {@link TopologyTestDriver} with an in-memory registry, and its topics and stores. */
 final class FeedbackDriver implements AutoCloseable {
   static final Instant WALL_CLOCK = Instant.parse("2030-01-01T00:00:00Z");
 
   final FeedbackTopics topics = FeedbackTopics.from(TopicCatalogue.load(""));
   final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
   final FeedbackCounters counters = new FeedbackCounters(new SimpleMeterRegistry());
-  final FeedbackSerdes serdes = FeedbackSerdes.create(registry, true);
+  final FeedbackSerdes serdes;
   final TopologyTestDriver driver;
 
   private final TestInputTopic<String, AgentReply> replies;
@@ -57,6 +58,12 @@ final class FeedbackDriver implements AutoCloseable {
   }
 
   FeedbackDriver(Path stateDir, FeedbackTopologySettings settings) {
+    this(stateDir, settings, null);
+  }
+
+  /** A driver whose topology reads schemas from {@code topologyRegistry} (null: the same in-memory registry). */
+  FeedbackDriver(Path stateDir, FeedbackTopologySettings settings, SchemaRegistryClient topologyRegistry) {
+    serdes = FeedbackSerdes.create(topologyRegistry == null ? registry : topologyRegistry, true);
     StreamsBuilder builder = new StreamsBuilder();
     FeedbackTopology.build(builder, settings, topics, serdes, new PiiRedactor(), counters);
     Properties props = FeedbackStreamsConfig.properties("feedback-topology-test", Map.of("bootstrap.servers",
@@ -68,12 +75,13 @@ final class FeedbackDriver implements AutoCloseable {
     feedback = driver.createInputTopic(topics.feedback(), new ByteArraySerializer(), new ByteArraySerializer());
     messages = driver.createInputTopic(topics.customerMessages(), strings, avro(CustomerMessage.class));
     handoffs = driver.createInputTopic(topics.handoffs(), strings, avro(HandoffRequest.class));
+    FeedbackSerdes readers = FeedbackSerdes.create(registry, true);
     examples = driver.createOutputTopic(topics.trainingExamples(), new StringDeserializer(),
-        serdes.trainingExample().deserializer());
+        readers.trainingExample().deserializer());
     feedbackDlq = driver.createOutputTopic(topics.feedbackDlq(), new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
     opsMetrics = driver.createOutputTopic(topics.opsMetrics(), new StringDeserializer(),
-        serdes.opsMetrics().deserializer());
+        readers.opsMetrics().deserializer());
   }
 
   /** Serializes {@code record} as a producer would, in the Confluent wire format. */

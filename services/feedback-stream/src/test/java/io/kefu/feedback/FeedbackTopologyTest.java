@@ -144,6 +144,24 @@ class FeedbackTopologyTest {
   }
 
   @Test
+  void shouldDeadLetterARatingOfAReplyForgottenAfterTheGraceAtOnceAndIgnoreTheReplyIfItComesAgain() {
+    // Given a reply, and stream time moved a day past its grace by other traffic
+    driver.reply(modelReply("r-1", "v1", 120, T0), T0);
+    driver.reply(modelReply("r-2", "v1", 120, T0.plus(GRACE).plus(Duration.ofDays(1))),
+        T0.plus(GRACE).plus(Duration.ofDays(1)));
+    // When r-1 is rated two days after its grace
+    Instant late = T0.plus(GRACE).plus(Duration.ofDays(2));
+    driver.rate(rating("r-1", 5, null, late), late);
+    // Then the rating is dead-lettered at once as too late, not held
+    assertThat(driver.deadLetters()).extracting(r -> DeadLetter.header(r.headers(), DlqHeaders.REASON))
+        .containsExactly("RATING_TOO_LATE");
+    // And when r-1 is delivered again while its marker is kept, it is not counted again
+    driver.reply(modelReply("r-1", "v1", 120, T0), T0.plus(GRACE).plus(Duration.ofDays(3)));
+    assertThat(driver.total("v1").replies()).isEqualTo(2);
+    assertThat(driver.examples()).isEmpty();
+  }
+
+  @Test
   void shouldDeadLetterARatingWhoseReplyNeverArrivesOnceTheGraceHasPassed() {
     // Given a rating for a reply nobody has seen
     byte[] value = driver.rate(rating("r-ghost", 5, "great", T0), T0);
@@ -232,16 +250,28 @@ class FeedbackTopologyTest {
   }
 
   @Test
-  void shouldDeadLetterARatingNotKeyedByItsReplyId() {
-    // When a rating of r-1 is keyed by its conversation instead
-    byte[] value = driver.bytes("feedback", rating("r-1", 5, null, T0));
-    driver.rawFeedback("conv-r-1".getBytes(StandardCharsets.UTF_8), value, T0);
-    // Then it is refused, because it would meet its reply in the wrong partition
+  void shouldJoinARatingByTheReplyIdItNamesWhateverItsRecordKey() {
+    // Given a reply
+    driver.reply(modelReply("r-1", "v1", 120, T0), T0);
+    // When its rating is keyed by the conversation instead (or by nothing), as a careless producer might
+    driver.rawFeedback("conv-r-1".getBytes(StandardCharsets.UTF_8),
+        driver.bytes("feedback", rating("r-1", 3, null, T0.plusSeconds(1))), T0.plusSeconds(1));
+    driver.rawFeedback(null, driver.bytes("feedback", rating("r-1", 4, null, T0.plusSeconds(2))), T0.plusSeconds(2));
+    // Then both still meet the reply, because ratings are re-keyed by replyId before the join
+    assertThat(driver.examples()).extracting(r -> r.key() + "=" + r.value().getRating())
+        .containsExactly("r-1=3", "r-1=4");
+    assertThat(driver.deadLetters()).isEmpty();
+  }
+
+  @Test
+  void shouldDeadLetterARatingThatNamesNoReply() {
+    // When a rating names a blank replyId
+    byte[] value = driver.rate(rating(" ", 5, null, T0), T0);
+    // Then it cannot be joined and says so
     List<TestRecord<byte[], byte[]>> letters = driver.deadLetters();
     assertThat(letters).hasSize(1);
-    assertThat(DeadLetter.header(letters.get(0).headers(), DlqHeaders.REASON)).isEqualTo("KEY_MISMATCH");
-    assertThat(DeadLetter.header(letters.get(0).headers(), DlqHeaders.DETAIL))
-        .isEqualTo("feedback must be keyed by its replyId 'r-1', key was 'conv-r-1'");
+    assertThat(letters.get(0).value()).isEqualTo(value);
+    assertThat(DeadLetter.header(letters.get(0).headers(), DlqHeaders.REASON)).isEqualTo("MISSING_REPLY_ID");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.kefu.kafka.embedded;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -31,12 +32,33 @@ final class BrokerProperties {
     }
   }
 
-  /** Every server property for one start; {@code extras} win over the defaults. */
+  /** Throws if an extra property names a key that {@code security} sets. */
+  static void checkExtrasAgainst(BrokerSecurity security, Map<String, String> extras) {
+    Set<String> clashes = new TreeSet<>(extras.keySet());
+    clashes.retainAll(security.brokerProperties().keySet());
+    if (!clashes.isEmpty()) {
+      throw new IllegalArgumentException("broker properties " + clashes + " are set by optSecurity(BrokerSecurity);"
+          + " drop them from the extra properties or leave security off");
+    }
+  }
+
+  /** Every server property for one start of an unsecured broker; {@code extras} win over the defaults. */
   static Map<String, String> build(
       String host, int listenerPort, int controllerPort, BrokerDataDirectory directory, Map<String, String> extras) {
+    return build(host, listenerPort, controllerPort, directory, extras, Optional.empty());
+  }
+
+  /**
+   * Every server property for one start: the defaults, then {@code security}'s properties, then {@code extras}
+   * (which may not repeat a managed or security key).
+   */
+  static Map<String, String> build(String host, int listenerPort, int controllerPort, BrokerDataDirectory directory,
+      Map<String, String> extras, Optional<BrokerSecurity> security) {
     checkExtras(extras);
+    security.ifPresent(s -> checkExtrasAgainst(s, extras));
     Map<String, String> props = new LinkedHashMap<>();
     props.putAll(singleNodeDefaults());
+    security.ifPresent(s -> props.putAll(s.brokerProperties()));
     props.putAll(extras);
     props.put("process.roles", "broker,controller");
     props.put("node.id", Integer.toString(NODE_ID));

@@ -3,6 +3,7 @@ package io.kefu.kafka.embedded;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * controller listener takes a free port on every start unless {@link Builder#optControllerPort(int)} is set; nothing
  * outside the broker connects to it.
  *
+ * <p>Unsecured by default (PLAINTEXT, no authorizer). {@link Builder#optSecurity(BrokerSecurity)} turns on SASL_SSL
+ * with SCRAM-SHA-512, TLS and ACLs; SCRAM users are then written into the metadata log when the directory is
+ * formatted, {@link #clientProperties()} connects as the super user {@code admin} and
+ * {@link #clientProperties(String)} as any other user.
+ *
  * <p>The instance can be started again after {@link #stop()}; each start builds a fresh server on the same directory.
  * Kafka logs through SLF4J; the application owns the logging configuration. Tests in other modules can use
  * {@link io.kefu.kafka.embedded.junit.EmbeddedKafkaExtension}.
@@ -52,6 +58,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final Optional<String> requestedClusterId;
   private final Map<String, String> brokerProperties;
   private final Map<String, Object> clientProperties;
+  private final Optional<BrokerSecurity> security;
   private final Duration startupTimeout;
 
   private KafkaRaftServer server;
@@ -67,6 +74,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     this.requestedClusterId = Optional.ofNullable(builder.clusterId);
     this.brokerProperties = Map.copyOf(builder.brokerProperties);
     this.clientProperties = Map.copyOf(builder.clientProperties);
+    this.security = Optional.ofNullable(builder.security);
     this.startupTimeout = builder.startupTimeout;
   }
 
@@ -86,20 +94,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       throw new IllegalStateException("embedded Kafka broker is already running at " + bootstrapServers());
     }
     long startedAt = System.nanoTime();
-    clusterId = StorageFormatter.formatIfNeeded(directory, requestedClusterId);
+    boolean formattedBefore = directory.isFormatted();
+    clusterId = StorageFormatter.formatIfNeeded(directory, requestedClusterId,
+        security.map(BrokerSecurity::scramFormatArguments).orElse(List.of()));
     OptionalInt remembered = requestedPort == 0 ? directory.rememberedListenerPort() : OptionalInt.empty();
     int port = requestedPort != 0 ? requestedPort : remembered.orElseGet(() -> Ports.pickFree(host));
     checkBindable(port, remembered.isPresent());
     int controllerPort = requestedControllerPort != 0
         ? requestedControllerPort
         : Ports.pickFreeExcept(host, port);
-    Map<String, String> props = BrokerProperties.build(host, port, controllerPort, directory, brokerProperties);
+    Map<String, String> props =
+        BrokerProperties.build(host, port, controllerPort, directory, brokerProperties, security);
     listenerPort = port;
     KafkaRaftServer starting = null;
     try {
       starting = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
       starting.startup();
-      BrokerReadiness.awaitMetadata(bootstrapServers(), clientProperties, startupTimeout);
+      BrokerReadiness.awaitMetadata(bootstrapServers(), ownClientProperties(), startupTimeout);
+      if (formattedBefore && security.isPresent()) {
+        ScramUsers.upsert(clientProperties(), security.get().nonAdminPasswords(), startupTimeout);
+      }
     } catch (RuntimeException e) {
       EmbeddedKafkaException failure = new EmbeddedKafkaException("embedded Kafka broker failed to start at "
           + host + ":" + port + " with data directory " + directory + ": " + e.getMessage(), e);
@@ -184,17 +198,47 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return lastStartupDuration;
   }
 
-  /** A new mutable map of client settings: {@code bootstrap.servers} plus the builder's client properties. */
+  /**
+   * A new mutable map of client settings: {@code bootstrap.servers}, the admin's security settings when the broker
+   * is secured, and the builder's client properties over them.
+   */
   public synchronized Map<String, Object> clientProperties() {
-    Map<String, Object> properties = new LinkedHashMap<>(clientProperties);
+    Map<String, Object> properties = ownClientProperties();
     properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     return properties;
+  }
+
+  /**
+   * A new mutable map of client settings for one SCRAM user of a secured broker: {@code bootstrap.servers} and
+   * {@link BrokerSecurity#clientProperties(String)}; the builder's client properties are not included.
+   *
+   * @throws IllegalStateException when the broker is not secured
+   * @throws IllegalArgumentException when {@code user} is not one of the security's users
+   */
+  public synchronized Map<String, Object> clientProperties(String user) {
+    BrokerSecurity secured = security.orElseThrow(() -> new IllegalStateException(
+        "embedded Kafka broker is not secured: there are no users; build it with optSecurity(BrokerSecurity)"));
+    Map<String, Object> properties = new LinkedHashMap<>(secured.clientProperties(user));
+    properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    return properties;
+  }
+
+  /** The security the broker runs with, if it is secured. */
+  public Optional<BrokerSecurity> security() {
+    return security;
   }
 
   @Override
   public synchronized String toString() {
     return "EmbeddedKafkaBroker{" + (listenerPort < 0 ? "not started" : bootstrapServers())
         + ", running=" + (server != null) + ", dataDirectory=" + directory + "}";
+  }
+
+  private Map<String, Object> ownClientProperties() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    security.ifPresent(s -> properties.putAll(s.clientProperties(BrokerSecurity.ADMIN)));
+    properties.putAll(clientProperties);
+    return properties;
   }
 
   private void checkBindable(int port, boolean remembered) {
@@ -228,6 +272,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private String clusterId;
     private final Map<String, String> brokerProperties = new HashMap<>();
     private final Map<String, Object> clientProperties = new HashMap<>();
+    private BrokerSecurity security;
     private Duration startupTimeout = Duration.ofSeconds(60);
 
     private Builder() {}
@@ -297,6 +342,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
+     * Secures the broker: SASL_SSL with SCRAM-SHA-512 on the client listener, SASL_SSL with PLAIN on the controller
+     * listener, TLS from the security's stores, the StandardAuthorizer with {@code User:admin} as the only super
+     * user and no access without an ACL; see {@link BrokerSecurity}. {@link EmbeddedKafkaBroker#clientProperties()}
+     * then connects as the admin.
+     */
+    public Builder optSecurity(BrokerSecurity security) {
+      this.security = Objects.requireNonNull(security, "security");
+      return this;
+    }
+
+    /**
      * Client settings (security protocol, SASL, SSL) needed to talk to the client listener: used by the startup
      * check and handed out by {@link EmbeddedKafkaBroker#clientProperties()}.
      */
@@ -318,6 +374,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public EmbeddedKafkaBroker build() {
       if (dataDirectory == null) {
         throw new IllegalArgumentException("dataDirectory is required: call setDataDirectory(path)");
+      }
+      if (security != null) {
+        BrokerProperties.checkExtrasAgainst(security, brokerProperties);
       }
       return new EmbeddedKafkaBroker(this);
     }

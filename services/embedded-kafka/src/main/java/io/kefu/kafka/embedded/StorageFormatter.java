@@ -29,6 +29,19 @@ final class StorageFormatter {
    *     must equal the one there
    */
   static String formatIfNeeded(BrokerDataDirectory directory, Optional<String> requestedClusterId) {
+    return formatIfNeeded(directory, requestedClusterId, List.of());
+  }
+
+  /**
+   * Formats {@code directory} unless it is formatted already, and returns its cluster id.
+   *
+   * @param requestedClusterId the cluster id to format with (a random one when empty); on a formatted directory it
+   *     must equal the one there
+   * @param scramArguments SCRAM credentials to write into the new metadata log, as {@code kafka-storage.sh format
+   *     --add-scram} takes them; ignored when the directory is formatted already
+   */
+  static String formatIfNeeded(
+      BrokerDataDirectory directory, Optional<String> requestedClusterId, List<String> scramArguments) {
     directory.createDirectories();
     if (directory.isFormatted()) {
       String existing = readClusterId(directory);
@@ -49,12 +62,13 @@ final class StorageFormatter {
           .setControllerListenerName(BrokerProperties.CONTROLLER_LISTENER)
           .setDirectories(List.of(logDirectory))
           .setMetadataLogDirectory(logDirectory)
+          .setScramArguments(scramArguments)
           .run();
     } catch (Exception e) {
       throw new EmbeddedKafkaException("cannot format Kafka storage in " + logDirectory + ": " + e.getMessage(), e);
     }
-    log.info("formatted {} for cluster {}: {}", logDirectory, clusterId,
-        output.toString(StandardCharsets.UTF_8).strip());
+    log.info("formatted {} for cluster {} with {} SCRAM credential(s): {}", logDirectory, clusterId,
+        scramArguments.size(), output.toString(StandardCharsets.UTF_8).strip());
     return clusterId;
   }
 

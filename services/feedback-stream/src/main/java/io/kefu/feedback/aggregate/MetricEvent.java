@@ -3,7 +3,7 @@ package io.kefu.feedback.aggregate;
 import java.util.Objects;
 
 /**
- * One thing that happened, to be counted in the aggregates of the version it is keyed by (and of {@link VersionKeys#ALL}).
+ * One thing that happened, counted in the aggregates of the version it is keyed by (and of {@link VersionKeys#ALL}).
  *
  * @param kind what happened
  * @param rating the new rating, for {@link Kind#RATING}

@@ -69,7 +69,7 @@ public final class DecodingProcessor<V> implements Processor<byte[], byte[], Str
       DeadLetter letter = refused.deadLetter();
       if (AvroWireFormatException.Reason.REGISTRY_ERROR.name().equals(letter.reason())) {
         throw new RegistryUnavailableException("cannot decode " + metadata.topic() + "-" + metadata.partition() + "@"
-            + metadata.offset() + " because the schema registry failed: " + letter.detail(), null);
+            + metadata.offset() + " because the schema registry failed: " + letter.detail());
       }
       input.route(letter);
     }

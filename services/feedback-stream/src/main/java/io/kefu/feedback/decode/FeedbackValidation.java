@@ -5,15 +5,17 @@ import io.kefu.feedback.join.HeldRating;
 import io.kefu.feedback.route.FeedbackReasons;
 import io.kefu.feedback.route.Routed;
 
-/** Accepts a rating keyed by its replyId with a value of 1..5 and sends it to the join; refuses anything else. */
+/**
+ * Accepts a rating of 1..5 and sends it towards the join keyed by the replyId it names (whatever the record key
+ * was); refuses anything else.
+ */
 public final class FeedbackValidation implements DecodedHandler<Feedback> {
 
   @Override
   public void handle(String key, Feedback feedback, DecodedInput input) {
     String replyId = feedback.getReplyId();
-    if (key == null || !key.equals(replyId)) {
-      input.refuse(FeedbackReasons.KEY_MISMATCH, "feedback must be keyed by its replyId '" + replyId + "', key was "
-          + (key == null ? "null" : "'" + key + "'"));
+    if (replyId == null || replyId.isBlank()) {
+      input.refuse(FeedbackReasons.MISSING_REPLY_ID, "rating " + feedback.getFeedbackId() + " names no replyId");
       return;
     }
     int rating = feedback.getRating();

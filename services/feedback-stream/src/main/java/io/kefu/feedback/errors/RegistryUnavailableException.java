@@ -6,6 +6,10 @@ package io.kefu.feedback.errors;
  * from the last committed offset.
  */
 public class RegistryUnavailableException extends RuntimeException {
+  public RegistryUnavailableException(String message) {
+    super(message);
+  }
+
   public RegistryUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -97,7 +97,9 @@ public final class FeedbackHttpApi {
       return fallback;
     }
     try {
-      return text.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(text)) : Instant.parse(text);
+      return text.chars().allMatch(Character::isDigit)
+          ? Instant.ofEpochMilli(Long.parseLong(text))
+          : Instant.parse(text);
     } catch (NumberFormatException | DateTimeParseException e) {
       throw new IllegalArgumentException(name + " must be epoch milliseconds or an ISO-8601 instant, was '" + text
           + "'", e);

@@ -32,9 +32,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A rating whose reply is known becomes a training example at once; one that comes first is held until its
  * reply arrives. Replies and held ratings are kept for the grace (on event time); a stream-time punctuator then
- * forgets replies and dead-letters held ratings as {@code UNKNOWN_REPLY}. A rating more than the grace after its
- * reply is {@code RATING_TOO_LATE}. A re-rating replaces the example (same key, latest rating by {@code ratedAt});
- * a rating identical to the accepted one changes nothing. A human reply becomes an example on arrival.
+ * dead-letters held ratings as {@code UNKNOWN_REPLY} and forgets replies, keeping a content-free marker of each for
+ * one more grace. A rating more than the grace after its reply, or of a forgotten reply, is
+ * {@code RATING_TOO_LATE}, whether or not the punctuator has run yet. A re-rating replaces the example (same key,
+ * latest rating by {@code ratedAt}); a rating identical to the accepted one changes nothing. A human reply becomes
+ * an example on arrival.
  */
 public final class FeedbackJoinProcessor implements Processor<String, Routed, String, Routed> {
   public static final String REPLIES_STORE = "feedback-join-replies";
@@ -103,6 +105,10 @@ public final class FeedbackJoinProcessor implements Processor<String, Routed, St
 
   private void onReply(String replyId, byte[] value, long timestamp) {
     StoredReply existing = replies.get(replyId);
+    if (existing != null && existing.forgotten()) {
+      log.debug("reply {} arrived again after the grace; it was already counted and is ignored", replyId);
+      return;
+    }
     if (existing != null && Arrays.equals(existing.value(), value)) {
       return; // the same reply delivered again
     }
@@ -141,6 +147,10 @@ public final class FeedbackJoinProcessor implements Processor<String, Routed, St
 
   private void onRating(String replyId, HeldRating held) {
     StoredReply stored = replies.get(replyId);
+    if (stored != null && stored.forgotten()) {
+      tooLate(replyId, held, stored);
+      return;
+    }
     if (stored != null) {
       applyRating(replyId, decode(stored.value()), stored, held);
       return;
@@ -170,8 +180,7 @@ public final class FeedbackJoinProcessor implements Processor<String, Routed, St
     long eventTime = Math.max(held.timestamp(), stored.timestamp());
     long gap = held.timestamp() - stored.timestamp();
     if (gap > grace.toMillis()) {
-      deadLetter(held, FeedbackReasons.RATING_TOO_LATE, "rating of reply " + replyId + " came "
-          + Duration.ofMillis(gap) + " after the reply; the grace is " + grace, eventTime);
+      tooLate(replyId, held, stored);
       return;
     }
     if (-gap > grace.toMillis()) {
@@ -192,6 +201,13 @@ public final class FeedbackJoinProcessor implements Processor<String, Routed, St
     emitMetric(VersionKeys.of(reply), MetricEvent.rating(held.rating(), stored.rating()), eventTime);
   }
 
+  private void tooLate(String replyId, HeldRating held, StoredReply stored) {
+    long gap = held.timestamp() - stored.timestamp();
+    String detail = "rating of reply " + replyId + " came " + Duration.ofMillis(gap) + " after the reply; the grace is "
+        + grace + (gap <= grace.toMillis() ? ", and stream time had already passed it, so the reply is forgotten" : "");
+    deadLetter(held, FeedbackReasons.RATING_TOO_LATE, detail, Math.max(held.timestamp(), stored.timestamp()));
+  }
+
   private void expire(long streamTime) {
     long cutoff = streamTime - grace.toMillis();
     for (ExpiryIndex.Entry entry : pendingExpiry.takeBefore(cutoff, EXPIRY_BATCH)) {
@@ -204,7 +220,13 @@ public final class FeedbackJoinProcessor implements Processor<String, Routed, St
     }
     for (ExpiryIndex.Entry entry : replyExpiry.takeBefore(cutoff, EXPIRY_BATCH)) {
       StoredReply stored = replies.get(entry.id());
-      if (stored != null && stored.timestamp() == entry.timestamp()) {
+      if (stored == null) {
+        continue;
+      }
+      if (!stored.forgotten() && stored.timestamp() == entry.timestamp()) {
+        replies.put(entry.id(), stored.forget());
+        replyExpiry.add(entry.timestamp() + grace.toMillis(), entry.id()); // the marker goes one grace later
+      } else if (stored.forgotten() && stored.timestamp() + grace.toMillis() == entry.timestamp()) {
         replies.delete(entry.id());
       }
     }

@@ -4,7 +4,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Writes a {@link Routed.DeadLetterRecord} as its original value bytes; dead-letter topics are never read back as such. */
+/** Writes a {@link Routed.DeadLetterRecord} as its original value bytes; it is never read back as such. */
 public final class DeadLetterValueSerde implements Serde<Routed.DeadLetterRecord> {
 
   @Override

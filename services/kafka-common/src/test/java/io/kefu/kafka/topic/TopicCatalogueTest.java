@@ -12,7 +12,8 @@ class TopicCatalogueTest {
     TopicCatalogue catalogue = TopicCatalogue.load("");
 
     assertThat(catalogue.all()).extracting(TopicSpec::name).containsExactly(
-        "customer-messages", "customer-messages.dlq", "agent-replies", "handoffs", "feedback", "feedback.dlq",
+        "customer-messages", "customer-messages.dlq", "agent-replies", "agent-replies.dlq", "handoffs", "handoffs.dlq",
+        "feedback", "feedback.dlq",
         "training-examples", "model-versions", "ops-metrics", "operator-commands", "conversation-turns");
     assertThat(catalogue.spec(TopicNames.MODEL_VERSIONS).cleanupPolicy()).isEqualTo("compact");
     assertThat(catalogue.spec(TopicNames.TRAINING_EXAMPLES).cleanupPolicy()).isEqualTo("compact");

@@ -184,21 +184,31 @@ public final class GenerationEngine implements AutoCloseable {
 
     private void admit() {
         Lane lane = current;
-        int prefills = 0;
-        while (!closing && lane.hasFreeSlot() && prefills < options.maxPrefillsPerStep()) {
+        List<SequenceState> states = new ArrayList<>();
+        List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
+        int room = Math.min(lane.freeSlots(), options.maxPrefillsPerStep());
+        while (!closing && states.size() < room) {
             Waiting next = waiting.poll();
             if (next == null) {
-                return;
+                break;
             }
-            prefills++;
             try {
                 int[] prompt = SequenceState.encodePrompt(lane.model(), next.request(), lane.maxLength());
-                SequenceState state = new SequenceState(next.request(), prompt, lane.maxLength(), next.nanos());
-                tokens.addAndGet(lane.join(state, next.future()));
+                states.add(new SequenceState(next.request(), prompt, lane.maxLength(), next.nanos()));
+                futures.add(next.future());
             } catch (RuntimeException e) {
-                LOG.error("prefill failed for a request to model {}", lane.model().version(), e);
+                LOG.error("cannot encode a request for model {}", lane.model().version(), e);
                 next.future().completeExceptionally(e);
             }
+        }
+        if (states.isEmpty()) {
+            return;
+        }
+        try {
+            tokens.addAndGet(lane.join(states, futures));
+        } catch (RuntimeException e) {
+            LOG.error("prefill of {} requests failed on model {}", states.size(), lane.model().version(), e);
+            futures.forEach(future -> future.completeExceptionally(e));
         }
     }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.kefu.model.LanguageModel;
 import io.kefu.model.gpt.KvCache;
+import io.kefu.model.tokenizer.SpecialToken;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,10 +41,6 @@ final class Lane implements AutoCloseable {
         return active.size();
     }
 
-    boolean hasFreeSlot() {
-        return active.size() < cache.maxBatch();
-    }
-
     int maxLength() {
         return cache.maxLength();
     }
@@ -53,26 +50,57 @@ final class Lane implements AutoCloseable {
     }
 
     /**
-     * Prefills a new sequence into the next free slot and picks its first token.
+     * Returns how many more sequences fit.
      *
-     * @return the number of tokens picked (1)
+     * @return free slots
      */
-    int join(SequenceState state, CompletableFuture<GenerationResult> future) {
-        int slot = active.size();
-        boolean done;
+    int freeSlots() {
+        return cache.maxBatch() - active.size();
+    }
+
+    /**
+     * Prefills new sequences together into the next free slots and picks each one's first token;
+     * those that finish at once (an immediate {@code <|end|>} or a limit of one token) leave again.
+     *
+     * @param states the new sequences, at most {@link #freeSlots()}
+     * @param newFutures their futures, in the same order
+     * @return tokens picked
+     */
+    int join(List<SequenceState> states, List<CompletableFuture<GenerationResult>> newFutures) {
+        int b = states.size();
+        if (b == 0) {
+            return 0;
+        }
+        int first = active.size();
+        int longest = 0;
+        long[] lengths = new long[b];
+        for (int i = 0; i < b; i++) {
+            lengths[i] = states.get(i).prompt().length;
+            longest = Math.max(longest, states.get(i).prompt().length);
+        }
+        long[] ids = new long[b * longest];
+        Arrays.fill(ids, SpecialToken.PAD.id());
+        for (int i = 0; i < b; i++) {
+            int[] prompt = states.get(i).prompt();
+            for (int j = 0; j < prompt.length; j++) {
+                ids[i * longest + j] = prompt[j];
+            }
+        }
+        float[] logits;
         try (NDManager step = model.manager().newSubManager()) {
-            NDArray ids = step.create(Generator.toLong(state.prompt()), new Shape(1, state.prompt().length));
-            NDArray logits = model.block().prefill(store, ids, cache, slot); // (1, V)
+            logits = model.block().prefill(store, step.create(ids, new Shape(b, longest)), lengths, cache, first)
+                    .toFloatArray(); // (B, V)
+        }
+        boolean[] finished = new boolean[first + b];
+        for (int i = 0; i < b; i++) {
+            SequenceState state = states.get(i);
             state.prefilled();
-            done = state.accept(logits.toFloatArray(), 0, vocab);
-        }
-        if (done) {
-            future.complete(state.result(model, System.nanoTime()));
-        } else {
+            finished[first + i] = state.accept(logits, i * vocab, vocab);
             active.add(state);
-            futures.add(future);
+            futures.add(newFutures.get(i));
         }
-        return 1;
+        retire(finished);
+        return b;
     }
 
     /**
@@ -113,14 +141,18 @@ final class Lane implements AutoCloseable {
             state.advanced();
             finished[i] = state.accept(logits, i * vocab, vocab);
         }
+        retire(finished);
+        return n;
+    }
+
+    private void retire(boolean[] finished) {
         long now = System.nanoTime();
-        for (int i = n - 1; i >= 0; i--) {
+        for (int i = finished.length - 1; i >= 0; i--) {
             if (finished[i]) {
                 futures.get(i).complete(active.get(i).result(model, now));
                 removeSlot(i);
             }
         }
-        return n;
     }
 
     /** Fails every active sequence, e.g. after a step threw. */

@@ -3,6 +3,7 @@ package io.kefu.model.gpt;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -98,14 +99,46 @@ public final class Gpt extends AbstractBlock {
      * @return logits (1, V)
      */
     public NDArray prefill(ParameterStore store, NDArray ids, KvCache cache, int slot) {
+        return prefill(store, ids, new long[] {ids.getShape().get(1)}, cache, slot);
+    }
+
+    /**
+     * Runs B prompts together, right-padded to a common length T, stores their keys and values in
+     * cache slots {@code firstSlot .. firstSlot + B - 1}, and returns for each the logits that
+     * predict the token after its own last position.
+     *
+     * <p>Padding never leaks into a prompt: it comes after the prompt, and attention is causal.
+     * The cache positions a row holds past its own length are garbage that decode masks out and
+     * then overwrites.
+     *
+     * @param store the parameter store
+     * @param ids the prompts (B, T) int64, right-padded
+     * @param lengths each prompt's real length (B), each in [1, T]
+     * @param cache the cache
+     * @param firstSlot the first of B consecutive slots to fill
+     * @return logits (B, V)
+     */
+    public NDArray prefill(ParameterStore store, NDArray ids, long[] lengths, KvCache cache, int firstSlot) {
+        long b = ids.getShape().get(0);
         long t = ids.getShape().get(1);
-        if (ids.getShape().get(0) != 1 || t > cache.maxLength()) {
-            throw new IllegalArgumentException("prefill needs ids of shape (1, T) with T <= "
-                    + cache.maxLength() + ", was " + ids.getShape());
+        if (lengths.length != b || t > cache.maxLength() || firstSlot + b > cache.maxBatch()) {
+            throw new IllegalArgumentException("prefill needs ids (B, T) with T <= " + cache.maxLength()
+                    + ", B lengths and slots " + firstSlot + ".." + (firstSlot + b - 1) + " below "
+                    + cache.maxBatch() + "; was ids " + ids.getShape() + " with " + lengths.length + " lengths");
         }
-        NDArray hidden = hiddenStates(store, ids, false, cache, slot); // (1, T, C)
-        NDArray last = hidden.get(":, -1:, :"); // (1, 1, C)
-        return wte.logits(store, last, false).reshape(1, config.vocabSize()); // (1, V)
+        long[] rows = new long[(int) b];
+        long[] last = new long[(int) b];
+        for (int i = 0; i < b; i++) {
+            if (lengths[i] < 1 || lengths[i] > t) {
+                throw new IllegalArgumentException("prompt length must be in [1, " + t + "], was " + lengths[i]);
+            }
+            rows[i] = i;
+            last[i] = lengths[i] - 1;
+        }
+        NDManager manager = ids.getManager();
+        NDArray hidden = hiddenStates(store, ids, false, cache, firstSlot); // (B, T, C)
+        NDArray ends = hidden.get(new NDIndex("{}, {}", manager.create(rows), manager.create(last))); // (B, C)
+        return wte.logits(store, ends, false); // (B, V)
     }
 
     /**

@@ -89,21 +89,23 @@ public final class KvCache implements AutoCloseable {
     }
 
     /**
-     * Writes a prefilled sequence's keys and values into a slot.
+     * Writes prefilled sequences' keys and values into consecutive slots.
      *
      * @param layer layer index
-     * @param slot slot index
-     * @param keys (1, H, T, D)
-     * @param values (1, H, T, D)
+     * @param firstSlot slot of the first row
+     * @param keys (B, H, T, D)
+     * @param values (B, H, T, D)
      */
-    public void write(int layer, int slot, NDArray keys, NDArray values) {
+    public void write(int layer, int firstSlot, NDArray keys, NDArray values) {
+        long b = keys.getShape().get(0);
         long t = keys.getShape().get(2);
-        if (t > maxLength) {
-            throw new IllegalArgumentException("sequence of " + t + " tokens exceeds the cache's " + maxLength);
+        if (t > maxLength || firstSlot + b > maxBatch) {
+            throw new IllegalArgumentException("cannot write " + b + " sequences of " + t + " tokens at slot "
+                    + firstSlot + " into a cache of " + maxBatch + " slots of " + maxLength + " tokens");
         }
-        NDIndex target = new NDIndex("{}, :, 0:{}, :", slot, t);
-        layers.get(layer).keys().set(target, keys.get(0)); // (H, T, D)
-        layers.get(layer).values().set(target, values.get(0)); // (H, T, D)
+        NDIndex target = new NDIndex("{}:{}, :, 0:{}, :", firstSlot, firstSlot + b, t);
+        layers.get(layer).keys().set(target, keys); // (B, H, T, D)
+        layers.get(layer).values().set(target, values); // (B, H, T, D)
     }
 
     /**

@@ -68,7 +68,7 @@ public final class FileSystemModelStore implements ModelStore {
                 String name = dir.getFileName().toString();
                 if (Files.isDirectory(dir) && !name.startsWith(".")
                         && Files.isRegularFile(dir.resolve(ArtifactFiles.MANIFEST))) {
-                    artifacts.add(ModelArtifact.open(dir));
+                    artifacts.add(ModelArtifact.unverified(dir));
                 }
             }
         }

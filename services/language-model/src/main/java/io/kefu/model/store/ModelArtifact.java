@@ -67,6 +67,19 @@ public record ModelArtifact(Path directory, ModelManifest manifest) {
      * @throws CorruptArtifactException if a checksum differs or a file is missing or extra
      */
     public static ModelArtifact open(Path directory) throws IOException {
+        ModelArtifact artifact = unverified(directory);
+        artifact.verify();
+        return artifact;
+    }
+
+    /**
+     * Reads an artifact's manifest without checking the files.
+     *
+     * @param directory the artifact directory
+     * @return the artifact, not yet verified
+     * @throws IOException if the manifest cannot be read
+     */
+    public static ModelArtifact unverified(Path directory) throws IOException {
         Path manifestFile = directory.resolve(ArtifactFiles.MANIFEST);
         if (!Files.isRegularFile(manifestFile)) {
             throw new CorruptArtifactException(ArtifactFiles.MANIFEST,
@@ -79,9 +92,7 @@ public record ModelArtifact(Path directory, ModelManifest manifest) {
             throw new CorruptArtifactException(ArtifactFiles.MANIFEST, "artifact " + directory + ": "
                     + ArtifactFiles.MANIFEST + " is not a valid manifest: " + e.getMessage());
         }
-        ModelArtifact artifact = new ModelArtifact(directory, manifest);
-        artifact.verify();
-        return artifact;
+        return new ModelArtifact(directory, manifest);
     }
 
     /**

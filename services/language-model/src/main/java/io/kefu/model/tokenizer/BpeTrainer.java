@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
@@ -63,39 +64,86 @@ public final class BpeTrainer {
             words.add(symbols);
             counts.add(entry.getValue());
         }
+        return new BpeTokenizer(learn(words, counts));
+    }
+
+    /** A pair's count at the time it was queued; stale once the count changes. */
+    private record Candidate(long count, long pair) {}
+
+    private List<int[]> learn(List<int[]> words, List<Integer> counts) {
+        Map<Long, long[]> pairCounts = new HashMap<>();
+        Map<Long, List<Integer>> where = new HashMap<>();
+        // Most frequent first; ties go to the smaller pair key (left id, then right id).
+        PriorityQueue<Candidate> queue = new PriorityQueue<>((x, y) -> x.count() != y.count()
+                ? Long.compare(y.count(), x.count()) : Long.compareUnsigned(x.pair(), y.pair()));
+        for (int w = 0; w < words.size(); w++) {
+            addPairs(w, words.get(w), counts.get(w), pairCounts, where);
+        }
+        pairCounts.forEach((pair, count) -> queue.add(new Candidate(count[0], pair)));
         List<int[]> learned = new ArrayList<>();
+        int[] seen = new int[words.size()];
         int nextId = SpecialToken.firstMergeId();
-        while (learned.size() < merges) {
-            Map<Long, Long> pairCounts = new HashMap<>();
-            for (int w = 0; w < words.size(); w++) {
-                int[] symbols = words.get(w);
-                long count = counts.get(w);
-                for (int i = 0; i + 1 < symbols.length; i++) {
-                    pairCounts.merge(BpeTokenizer.key(symbols[i], symbols[i + 1]), count, Long::sum);
-                }
+        while (learned.size() < merges && !queue.isEmpty()) {
+            Candidate best = queue.poll();
+            long[] current = pairCounts.get(best.pair());
+            if (current == null || current[0] != best.count()) {
+                continue;
             }
-            long bestKey = -1;
-            long bestCount = 0;
-            for (Map.Entry<Long, Long> entry : pairCounts.entrySet()) {
-                long count = entry.getValue();
-                long pairKey = entry.getKey();
-                if (count > bestCount || (count == bestCount && Long.compareUnsigned(pairKey, bestKey) < 0)) {
-                    bestCount = count;
-                    bestKey = pairKey;
-                }
-            }
-            if (bestCount < minFrequency) {
+            if (best.count() < minFrequency) {
                 break;
             }
-            int left = (int) (bestKey >>> 32);
-            int right = (int) bestKey;
+            int left = (int) (best.pair() >>> 32);
+            int right = (int) best.pair();
             learned.add(new int[] {left, right});
             int merged = nextId++;
-            for (int w = 0; w < words.size(); w++) {
-                words.set(w, apply(words.get(w), left, right, merged));
+            int round = learned.size();
+            Map<Long, long[]> touched = new HashMap<>();
+            for (int w : where.remove(best.pair())) {
+                if (seen[w] == round) {
+                    continue;
+                }
+                seen[w] = round;
+                int[] before = words.get(w);
+                int[] after = apply(before, left, right, merged);
+                if (after == before) {
+                    continue;
+                }
+                long count = counts.get(w);
+                for (int i = 0; i + 1 < before.length; i++) {
+                    long pair = BpeTokenizer.key(before[i], before[i + 1]);
+                    long[] counter = pairCounts.get(pair);
+                    counter[0] -= count;
+                    touched.put(pair, counter);
+                }
+                words.set(w, after);
+                addPairs(w, after, count, pairCounts, where);
+                for (int i = 0; i + 1 < after.length; i++) {
+                    long pair = BpeTokenizer.key(after[i], after[i + 1]);
+                    touched.put(pair, pairCounts.get(pair));
+                }
+            }
+            pairCounts.remove(best.pair());
+            touched.forEach((pair, counter) -> {
+                if (counter[0] > 0 && pair != best.pair()) {
+                    queue.add(new Candidate(counter[0], pair));
+                } else if (counter[0] <= 0) {
+                    pairCounts.remove(pair);
+                }
+            });
+        }
+        return learned;
+    }
+
+    private static void addPairs(int word, int[] symbols, long count, Map<Long, long[]> pairCounts,
+            Map<Long, List<Integer>> where) {
+        for (int i = 0; i + 1 < symbols.length; i++) {
+            long pair = BpeTokenizer.key(symbols[i], symbols[i + 1]);
+            pairCounts.computeIfAbsent(pair, k -> new long[1])[0] += count;
+            List<Integer> list = where.computeIfAbsent(pair, k -> new ArrayList<>());
+            if (list.isEmpty() || list.get(list.size() - 1).intValue() != word) {
+                list.add(word);
             }
         }
-        return new BpeTokenizer(learned);
     }
 
     private static int[] apply(int[] symbols, int left, int right, int merged) {

@@ -38,15 +38,15 @@ class GenerationEngineTest {
 
     @Test
     void shouldGiveTheSameTokensWithContinuousBatchingAsOneAtATime() throws Exception {
-        // Given sequences of different prompt lengths, one slot fewer than requests per batch and one
-        // prefill per step, so sequences join and leave at different steps
+        // Given sequences of different prompt lengths, 4 slots for 9 requests and at most 2 padded
+        // prefills per step, so sequences join and leave at different steps
         List<GenerationRequest> requests = requests();
         Generator sequential = new Generator(model);
         List<GenerationResult> expected = new ArrayList<>();
         for (GenerationRequest request : requests) {
             expected.add(sequential.generate(request));
         }
-        try (GenerationEngine engine = new GenerationEngine(model, new EngineOptions(4, 64, 0, 1))) {
+        try (GenerationEngine engine = new GenerationEngine(model, new EngineOptions(4, 64, 0, 2))) {
             // When they are all submitted at once
             List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
             for (GenerationRequest request : requests) {

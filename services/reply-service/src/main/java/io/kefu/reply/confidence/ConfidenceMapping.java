@@ -1,5 +1,7 @@
 package io.kefu.reply.confidence;
 
+import io.kefu.reply.generate.GeneratedReply;
+
 /**
  * Maps a reply's mean token log-probability to a confidence in 0..1.
  *
@@ -7,8 +9,9 @@ package io.kefu.reply.confidence;
  * chose, which is also {@code 1 / perplexity} of the reply under the model. It is 1 when every token was certain,
  * falls towards 0 as the model hesitates, is monotone in the mean log-probability (so a threshold on one is a
  * threshold on the other), and does not grow or shrink with reply length the way a total log-probability does. A
- * reply with no tokens, or a mean that is not a number, has confidence 0 (nothing the model said can be trusted).
- * The handoff threshold on this scale is chosen on the held-out split by {@link ThresholdCalibrator}.
+ * reply with no tokens, or a mean that is not a number, has confidence 0 (nothing the model said can be trusted);
+ * so does a reply that is blank or was cut off by a length limit, because it cannot be given to a customer. The
+ * handoff threshold on this scale is chosen on the held-out split by {@link ThresholdCalibrator}.
  */
 public final class ConfidenceMapping {
 
@@ -23,6 +26,14 @@ public final class ConfidenceMapping {
       return 1.0;
     }
     return Math.exp(meanLogProb);
+  }
+
+  /** The confidence of a generated reply: 0 when it is blank or incomplete, otherwise from its tokens. */
+  public static double of(GeneratedReply reply) {
+    if (!reply.complete() || reply.text().isBlank()) {
+      return 0.0;
+    }
+    return confidence(reply.meanLogProb(), reply.tokens());
   }
 
   /** The mean log-probability that maps to {@code confidence}; the inverse of {@link #confidence} on (0, 1]. */

@@ -6,8 +6,8 @@ import java.util.function.Predicate;
 
 /**
  * Decides when a person takes over: before generation when the customer asks for one, after generation when the
- * model's confidence is below the threshold, or its reply is empty or was cut off by a length limit (a customer
- * should not see half a sentence).
+ * reply's confidence is below the threshold or 0 (a blank reply, or one cut off by a length limit, which a
+ * customer must not see).
  */
 public final class HandoffPolicy {
   private final double confidenceThreshold;
@@ -30,9 +30,9 @@ public final class HandoffPolicy {
     return asksForPerson.test(customerText) ? Optional.of(HandoffReason.CUSTOMER_ASKED) : Optional.empty();
   }
 
-  /** LOW_CONFIDENCE when {@code confidence} is below the threshold, or the reply is blank or incomplete. */
-  public Optional<HandoffReason> afterGeneration(String replyText, boolean complete, double confidence) {
-    return confidence < confidenceThreshold || replyText.isBlank() || !complete
+  /** LOW_CONFIDENCE when {@code confidence} (see {@code ConfidenceMapping}) is below the threshold or 0. */
+  public Optional<HandoffReason> afterGeneration(double confidence) {
+    return confidence < confidenceThreshold || confidence <= 0.0
         ? Optional.of(HandoffReason.LOW_CONFIDENCE)
         : Optional.empty();
   }

@@ -57,8 +57,8 @@ public final class MessageResponder {
   }
 
   private Responded answer(CustomerMessage message, ConversationState state, GeneratedReply generated) {
-    double confidence = ConfidenceMapping.confidence(generated.meanLogProb(), generated.tokens());
-    Optional<HandoffReason> unsure = policy.afterGeneration(generated.text(), generated.complete(), confidence);
+    double confidence = ConfidenceMapping.of(generated);
+    Optional<HandoffReason> unsure = policy.afterGeneration(confidence);
     if (unsure.isPresent()) {
       return handOff(message, state, unsure.get(), confidence, generated.modelVersion(), generated.tokens());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.kefu.reply.generate.GeneratedReply;
 import org.junit.jupiter.api.Test;
 
 class ConfidenceMappingTest {
@@ -24,6 +25,15 @@ class ConfidenceMappingTest {
     assertThat(ConfidenceMapping.confidence(-1.0, 0)).isEqualTo(0.0);
     assertThat(ConfidenceMapping.confidence(Double.NaN, 3)).isEqualTo(0.0);
     assertThat(ConfidenceMapping.confidence(Double.NEGATIVE_INFINITY, 3)).isEqualTo(0.0);
+  }
+
+  @Test
+  void shouldGiveAGeneratedReplyItsTokenConfidenceOnlyWhenItIsCompleteAndVisible() {
+    double mean = Math.log(0.8);
+    assertThat(ConfidenceMapping.of(new GeneratedReply("Refund started.", 4, mean, true, "v1")))
+        .isCloseTo(0.8, within(1e-12));
+    assertThat(ConfidenceMapping.of(new GeneratedReply("Refund sta", 4, mean, false, "v1"))).isEqualTo(0.0);
+    assertThat(ConfidenceMapping.of(new GeneratedReply(" \n", 2, mean, true, "v1"))).isEqualTo(0.0);
   }
 
   @Test

@@ -2,9 +2,10 @@ package io.kefu.reply.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kefu.model.LanguageModel;
 import io.kefu.model.generate.GenerationEngine;
 import io.kefu.model.generate.SamplingSettings;
+import io.kefu.model.tokenizer.ChatTurn;
+import io.kefu.model.train.ReplyExample;
 import io.kefu.reply.memory.RecentTurn;
 import io.kefu.reply.testing.TinyReplyModel;
 import java.util.List;
@@ -15,19 +16,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class EngineReplyGeneratorTest {
-  private static LanguageModel model;
   private static GenerationEngine engine;
 
   @BeforeAll
-  static void trainModel() {
-    model = TinyReplyModel.train();
-    engine = TinyReplyModel.engine(model);
+  static void startEngine() {
+    engine = TinyReplyModel.engine(TinyReplyModel.shared());
   }
 
   @AfterAll
-  static void closeModel() {
+  static void closeEngine() {
     engine.close();
-    model.close();
   }
 
   @Test
@@ -35,11 +33,13 @@ class EngineReplyGeneratorTest {
     // Given a generator over the engine, decoding greedily
     EngineReplyGenerator generator = new EngineReplyGenerator(engine, SamplingSettings.greedy(40));
 
-    // When replies to an English message with context and a Chinese one without are generated concurrently
-    CompletableFuture<GeneratedReply> english = generator.generate(
-        List.of(RecentTurn.customer(TinyReplyModel.englishMessage(5)), RecentTurn.agent(TinyReplyModel.ENGLISH_REPLY)),
-        TinyReplyModel.englishMessage(77));
-    CompletableFuture<GeneratedReply> chinese = generator.generate(List.of(), TinyReplyModel.chineseMessage(8));
+    // When replies to two memorised prompts, an English one with context and a Chinese one, are generated concurrently
+    ReplyExample englishExample = TinyReplyModel.examples().stream()
+        .filter(e -> e.context().size() == 2 && e.reply().equals(TinyReplyModel.ENGLISH_REPLY)).findFirst().orElseThrow();
+    ReplyExample chineseExample = TinyReplyModel.examples().stream()
+        .filter(e -> e.context().isEmpty() && e.reply().equals(TinyReplyModel.CHINESE_REPLY)).findFirst().orElseThrow();
+    CompletableFuture<GeneratedReply> english = generator.generate(turns(englishExample), englishExample.message());
+    CompletableFuture<GeneratedReply> chinese = generator.generate(turns(chineseExample), chineseExample.message());
 
     // Then each is the learned reply, ended by the model itself, from the engine's version
     GeneratedReply en = english.get(60, TimeUnit.SECONDS);
@@ -59,11 +59,18 @@ class EngineReplyGeneratorTest {
     EngineReplyGenerator generator = new EngineReplyGenerator(engine, SamplingSettings.greedy(4));
 
     // When
-    GeneratedReply reply = generator.generate(List.of(), TinyReplyModel.englishMessage(9)).get(60, TimeUnit.SECONDS);
+    ReplyExample example = TinyReplyModel.examples().get(0);
+    GeneratedReply reply = generator.generate(turns(example), example.message()).get(60, TimeUnit.SECONDS);
 
     // Then
     assertThat(reply.complete()).isFalse();
     assertThat(reply.tokens()).isEqualTo(4);
     assertThat(reply.text()).isEqualTo("Let ");
+  }
+
+  private static List<RecentTurn> turns(ReplyExample example) {
+    return example.context().stream()
+        .map(t -> t.role() == ChatTurn.Role.AGENT ? RecentTurn.agent(t.text()) : RecentTurn.customer(t.text()))
+        .toList();
   }
 }

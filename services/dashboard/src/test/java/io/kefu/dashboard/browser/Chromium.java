@@ -1,0 +1,62 @@
+package io.kefu.dashboard.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Debian's real Chromium, headless, driven by Debian's chromedriver, with a fresh profile that is deleted after. */
+final class Chromium implements AutoCloseable {
+  static final Path BROWSER = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  private final Path profile;
+  private final ChromeDriver driver;
+
+  Chromium(int width, int height) {
+    try {
+      profile = Files.createTempDirectory("kefu-chromium-profile-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BROWSER.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=en-US",
+        "--force-device-scale-factor=1", "--hide-scrollbars");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(DRIVER.toString()))
+        .usingAnyFreePort()
+        .build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  /** Whether this machine has the browser and its driver. */
+  static boolean installed() {
+    return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+  }
+
+  ChromeDriver driver() {
+    return driver;
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> paths = Files.walk(profile)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete the Chromium profile " + profile, e);
+      }
+    }
+  }
+}

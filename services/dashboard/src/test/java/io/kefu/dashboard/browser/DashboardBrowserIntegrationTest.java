@@ -1,0 +1,345 @@
+package io.kefu.dashboard.browser;
+
+import static io.kefu.dashboard.support.TestRecords.MODEL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kefu.contract.AgentReply;
+import io.kefu.contract.AuthorKind;
+import io.kefu.contract.CommandKind;
+import io.kefu.contract.HandoffStatus;
+import io.kefu.contract.Locale;
+import io.kefu.contract.ModelStatus;
+import io.kefu.contract.OperatorCommand;
+import io.kefu.dashboard.DashboardServer;
+import io.kefu.dashboard.support.Http;
+import io.kefu.dashboard.support.KefuTestPlatform;
+import io.kefu.dashboard.support.LiveTraffic;
+import io.kefu.dashboard.support.TestProducer;
+import io.kefu.dashboard.support.TestRecords;
+import io.kefu.dashboard.support.TopicReader;
+import io.kefu.kafka.dlq.DeadLetter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The dashboard in real headless Chromium against a real broker and registry, with live traffic written by the test
+ * standing in for the chat platform, the reply service and the canary controller.
+ *
+ * <p>The methods run in order as one operator's session: watch, promote, answer, then the same page as a viewer and
+ * as nobody.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserIntegrationTest {
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final String SCRIPT_TEXT = "<script>window.kefuXss=1</script><img src=x onerror=\"window.kefuXss=2\">";
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private static KefuTestPlatform platform;
+  private static TestProducer producer;
+  private static LiveTraffic traffic;
+  private static DashboardServer dashboard;
+  private static Chromium chromium;
+  private static ChromeDriver driver;
+  private static String base;
+
+  @BeforeAll
+  static void startPlatformTrafficDashboardAndBrowser() throws Exception {
+    Assumptions.assumeTrue(Chromium.installed(), "the browser test needs Debian's chromium and chromium-driver ("
+        + Chromium.BROWSER + ", " + Chromium.DRIVER + "): apt-get install -y chromium chromium-driver");
+    platform = KefuTestPlatform.start();
+    producer = platform.producer();
+    var topics = platform.topics();
+    long now = System.currentTimeMillis();
+    producer.send(topics.modelVersions(), MODEL, TestRecords.version("v1", ModelStatus.ACTIVE, null,
+        "base model trained on the seed corpus", now - 60_000));
+    producer.send(topics.modelVersions(), MODEL, TestRecords.version("v2", ModelStatus.CANARY, "v1",
+        "canary on 10% of conversations: 4.5★ vs 3.5★ for v1 so far", now - 30_000));
+    producer.send(topics.modelVersions(), MODEL, TestRecords.version("v3", ModelStatus.CANDIDATE, "v2",
+        "evaluation passed: held-out loss 1.41 < 1.50 of v2", now - 5_000));
+    producer.send(topics.handoffs(), "c-refund", TestRecords.handoff("c-refund", "m-refund", List.of(
+        TestRecords.customerTurn("我要退款，订单 A1234 的耳机坏了"), TestRecords.agentTurn("抱歉给您带来不便。")),
+        HandoffStatus.OPEN, now - 20_000));
+    producer.send(topics.handoffs(), "c-script", TestRecords.handoff("c-script", "m-script",
+        List.of(TestRecords.customerTurn(SCRIPT_TEXT)), HandoffStatus.OPEN, now - 10_000));
+    producer.send(topics.customerMessages(), "c-script",
+        TestRecords.message("c-script", "m-script", SCRIPT_TEXT, Locale.EN, now - 10_000));
+    producer.sendRaw(new DeadLetter("WRONG_MAGIC_BYTE", "first byte was 0x7b, not 0: a JSON producer?", null,
+        topics.customerMessages().name(), 2, 41, "reply-service")
+        .toRecord(topics.dlq("customer-messages"), "c-bad".getBytes(StandardCharsets.UTF_8),
+            "{\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8), null, now));
+    try (Admin admin = Admin.create(platform.clientProperties())) {
+      admin.alterConsumerGroupOffsets("kefu-reply-service", Map.of(
+          new TopicPartition(topics.customerMessages().name(), 0), new OffsetAndMetadata(0),
+          new TopicPartition(topics.customerMessages().name(), 1), new OffsetAndMetadata(0))).all().get();
+    }
+    traffic = new LiveTraffic(producer, topics).start(150);
+
+    dashboard = new DashboardServer(platform.dashboardConfig(Map.of())); // tokens generated, as in the demo
+    dashboard.start();
+    base = dashboard.url();
+    chromium = new Chromium(1366, 768);
+    driver = chromium.driver();
+  }
+
+  @AfterAll
+  static void stopEverything() throws Exception {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (traffic != null) {
+      traffic.close();
+      assertThat(traffic.failure()).as("the live traffic kept flowing").isNull();
+    }
+    if (dashboard != null) {
+      dashboard.stop();
+    }
+    if (producer != null) {
+      producer.close();
+    }
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void shouldShowLiveDataInEveryChartAndSaveScreenshotsAtLaptopAndPhoneWidths() throws IOException {
+    // Given the dashboard opened with the admin token the dashboard generated
+    openAs(dashboard.adminToken());
+
+    // When the live stream has delivered a while
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      assertThat(attribute("live-status", "data-state")).isEqualTo("live");
+      assertThat(points("chart-throughput")).isGreaterThanOrEqualTo(3);
+      assertThat(points("chart-latency")).isGreaterThanOrEqualTo(1);
+      assertThat(points("chart-rating")).isGreaterThanOrEqualTo(1);
+      assertThat(points("chart-csat")).isGreaterThanOrEqualTo(1);
+      assertThat(text("lag-body")).contains("kefu-reply-service");
+      assertThat(text("conversations")).contains("c-live-");
+    });
+
+    // Then the charts mark the ACTIVE and CANARY versions, the registry shows each version's evidence, and Chinese
+    // text from the topics is shown as written
+    assertThat(text("chart-rating")).contains("v1 · ACTIVE", "v2 · CANARY");
+    assertThat(row("v2").getAttribute("data-status")).isEqualTo("CANARY");
+    assertThat(row("v2").getText()).contains("4.5★ vs 3.5★", "intentAccuracy");
+    assertThat(text("handoff-list")).contains("c-refund");
+    assertThat(text("conversations")).contains("您的订单已发货，预计明天送达。");
+    assertThat(text("dlq")).contains("WRONG_MAGIC_BYTE", "first byte was 0x7b");
+    assertThat(text("kpi-active")).startsWith("v1");
+
+    // And the page fits a laptop screen and a phone screen without sideways scrolling
+    select("c-refund");
+    await().atMost(PATIENCE).until(() -> text("handoff-transcript").contains("我要退款，订单 A1234 的耳机坏了"));
+    screenshot("dashboard-laptop-1366x768.png", 1366, 768, false);
+    screenshot("dashboard-laptop-1366-full.png", 1366, 768, true);
+    driver.findElement(By.id("lang-toggle")).click();
+    await().atMost(PATIENCE).until(() -> text("models-card").contains("模型版本"));
+    screenshot("dashboard-phone-390x844-zh.png", 390, 844, false);
+    screenshot("dashboard-phone-390-full-zh.png", 390, 844, true);
+    driver.findElement(By.id("lang-toggle")).click();
+    driver.manage().window().setSize(new Dimension(1366, 768));
+  }
+
+  @Test
+  @Order(2)
+  void shouldSendPromoteFromTheButtonAndShowActiveOnceTheControllerConfirms() {
+    try (TopicReader<OperatorCommand> commands = new TopicReader<>(platform.clientProperties(),
+        platform.topics().operatorCommands())) {
+      // When the admin clicks promote on the candidate
+      WebElement promote = await().atMost(PATIENCE).until(() -> button("promote", "v3"), WebElement::isEnabled);
+      promote.click();
+
+      // Then a PROMOTE command for it, by the admin, is on operator-commands
+      await().atMost(PATIENCE).untilAsserted(() -> assertThat(commands.poll())
+          .filteredOn(c -> c.getKind() == CommandKind.PROMOTE)
+          .singleElement()
+          .satisfies(c -> {
+            assertThat(c.getModelName()).isEqualTo(MODEL);
+            assertThat(c.getModelVersion()).isEqualTo("v3");
+            assertThat(c.getOperatorId()).isEqualTo("admin");
+          }));
+    }
+    // When the canary controller (played by the test) makes it ACTIVE and retires v1
+    long now = System.currentTimeMillis();
+    producer.send(platform.topics().modelVersions(), MODEL,
+        TestRecords.version("v3", ModelStatus.ACTIVE, "v2", "promoted by admin", now));
+    producer.send(platform.topics().modelVersions(), MODEL,
+        TestRecords.version("v1", ModelStatus.RETIRED, null, "replaced by v3", now));
+
+    // Then the registry shows v3 ACTIVE without a reload
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      assertThat(row("v3").getAttribute("data-status")).isEqualTo("ACTIVE");
+      assertThat(row("v3").getText()).contains("ACTIVE");
+      assertThat(row("v1").getAttribute("data-status")).isEqualTo("RETIRED");
+      assertThat(text("kpi-active")).startsWith("v3");
+    });
+  }
+
+  @Test
+  @Order(3)
+  void shouldAnswerAHandoffFromTheQueueAndProduceAHumanReply() {
+    String answer = "您好！退款已处理 / Your refund is on its way.";
+    try (TopicReader<AgentReply> replies = new TopicReader<>(platform.clientProperties(),
+        platform.topics().agentReplies())) {
+      // Given the refund conversation selected in the queue
+      select("c-refund");
+      await().atMost(PATIENCE).until(() -> text("handoff-transcript").contains("耳机坏了"));
+
+      // When the admin writes an answer and sends it
+      WebElement box = driver.findElement(By.id("answer-text"));
+      box.clear();
+      box.sendKeys(answer);
+      driver.findElement(By.id("answer-send")).click();
+
+      // Then a HUMAN reply with that text, by the admin, is on agent-replies (read_committed)
+      await().atMost(PATIENCE).untilAsserted(() -> assertThat(replies.poll())
+          .filteredOn(r -> r.getAuthor() == AuthorKind.HUMAN)
+          .singleElement()
+          .satisfies(r -> {
+            assertThat(r.getConversationId()).isEqualTo("c-refund");
+            assertThat(r.getText()).isEqualTo(answer);
+            assertThat(r.getOperatorId()).isEqualTo("admin");
+            assertThat(r.getInReplyTo()).isEqualTo("m-refund");
+          }));
+    }
+    // And the conversation leaves the queue
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      assertThat(driver.findElements(By.cssSelector("#handoff-list [data-conversation='c-refund']"))).isEmpty();
+      assertThat(text("handoff-empty")).isEqualTo("This conversation was answered or closed.");
+    });
+  }
+
+  @Test
+  @Order(4)
+  void shouldShowHtmlInCustomerTextAsLiteralCharacters() {
+    // When the conversation whose customer wrote markup is shown
+    select("c-script");
+    System.out.println("DEBUG list=" + text("handoff-list") + " detail=" + text("handoff-detail"));
+    await().atMost(PATIENCE).until(() -> text("handoff-transcript").contains("window.kefuXss"));
+
+    // Then the markup is shown as text, and none of it became an element or ran
+    assertThat(text("handoff-transcript")).contains(SCRIPT_TEXT);
+    assertThat(text("handoff-list")).contains(SCRIPT_TEXT);
+    assertThat(driver.findElements(By.cssSelector("#dashboard img, #dashboard script"))).isEmpty();
+    assertThat(driver.executeScript("return window.kefuXss === undefined")).isEqualTo(true);
+    await().atMost(PATIENCE).until(() -> text("conversations").contains(SCRIPT_TEXT));
+  }
+
+  @Test
+  @Order(5)
+  void shouldDisableEveryActionForAViewerAndRefuseItsPromoteWith403() {
+    // Given the dashboard opened with the viewer token
+    openAs(dashboard.viewerToken());
+    await().atMost(PATIENCE).until(() -> !driver.findElements(By.cssSelector("#models-body tr")).isEmpty());
+
+    // Then it shows the data but every action is disabled
+    assertThat(text("role-badge")).startsWith("Viewer");
+    assertThat(driver.findElements(By.cssSelector("button[data-action]")))
+        .isNotEmpty().allSatisfy(b -> assertThat(b.isEnabled()).as(b.getText()).isFalse());
+    assertThat(driver.findElements(By.cssSelector("[data-training]")))
+        .hasSize(3).allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
+    assertThat(driver.findElement(By.id("answer-text")).isEnabled()).isFalse();
+
+    // And the API refuses a promote with the viewer token, from the page and from outside it
+    Object status = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch('/api/models/" + MODEL + "/v2/promote', {method: 'POST', headers: {Authorization: 'Bearer ' "
+        + "+ sessionStorage.getItem('kefu.token')}}).then(r => done(r.status));");
+    assertThat(status).isEqualTo(403L);
+    assertThat(new Http(dashboard.port()).post("/api/models/" + MODEL + "/v2/promote", dashboard.viewerToken(), null)
+        .statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  @Order(6)
+  void shouldShowOnlyASignInPromptWithoutAToken() {
+    // Given no token in the tab
+    driver.executeScript("sessionStorage.clear()");
+
+    // When the dashboard is opened
+    driver.get(base);
+
+    // Then only the sign-in form shows, with none of the data
+    await().atMost(PATIENCE).until(() -> driver.findElement(By.id("login-form")).isDisplayed());
+    String page = driver.getPageSource();
+    assertThat(page).doesNotContain("c-refund", "c-live-", MODEL, "v3", "models-table");
+    assertThat(driver.findElements(By.id("dashboard"))).isEmpty();
+    assertThat(new Http(dashboard.port()).get("/api/snapshot", null).statusCode()).isEqualTo(401);
+
+    // And a wrong token is refused there too
+    driver.findElement(By.id("token-input")).sendKeys("wrong-token-0123456789");
+    driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+    await().atMost(PATIENCE).until(() -> driver.findElement(By.id("login-error")).isDisplayed());
+    assertThat(text("login-error")).isEqualTo("This token was not accepted.");
+  }
+
+  private static void openAs(String token) {
+    driver.get(base + "?token=" + token);
+    await().atMost(PATIENCE).until(() -> "/".equals(driver.executeScript("return location.pathname + location.search")));
+  }
+
+  private static void select(String conversationId) {
+    await().atMost(PATIENCE).until(() -> !driver.findElements(
+        By.cssSelector("#handoff-list [data-conversation='" + conversationId + "']")).isEmpty());
+    driver.findElement(By.cssSelector("#handoff-list [data-conversation='" + conversationId + "']")).click();
+  }
+
+  private static WebElement row(String version) {
+    return driver.findElement(By.cssSelector("#models-body tr[data-version='" + version + "']"));
+  }
+
+  private static WebElement button(String action, String version) {
+    return driver.findElement(By.cssSelector("button[data-action='" + action + "'][data-version='" + version + "']"));
+  }
+
+  private static int points(String chartId) {
+    return Integer.parseInt(attribute(chartId, "data-points"));
+  }
+
+  private static String attribute(String id, String name) {
+    return driver.findElement(By.id(id)).getAttribute(name);
+  }
+
+  private static String text(String id) {
+    return (String) driver.executeScript("return document.getElementById(arguments[0]).textContent", id);
+  }
+
+  /** Saves a PNG of the viewport at {@code width}x{@code height}, or of the whole page at that width. */
+  private static void screenshot(String name, int width, int height, boolean fullPage) throws IOException {
+    driver.manage().window().setSize(new Dimension(width, height));
+    await().atMost(PATIENCE).until(() -> ((Number) driver.executeScript("return window.innerWidth")).intValue() == width);
+    assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")).intValue())
+        .as("no sideways scrolling at %d px", width).isLessThanOrEqualTo(width);
+    if (fullPage) {
+      int full = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).intValue();
+      driver.manage().window().setSize(new Dimension(width, full));
+      await().atMost(PATIENCE).until(() -> ((Number) driver.executeScript("return window.innerHeight")).intValue() >= full);
+    }
+    Files.createDirectories(SCREENSHOTS);
+    byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+    Files.write(SCREENSHOTS.resolve(name), png);
+    assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+}

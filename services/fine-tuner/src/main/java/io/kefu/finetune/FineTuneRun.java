@@ -1,0 +1,162 @@
+package io.kefu.finetune;
+
+import ai.djl.Device;
+import io.kefu.contract.ModelStatus;
+import io.kefu.contract.ModelVersion;
+import io.kefu.contract.TrainingExample;
+import io.kefu.lifecycle.ModelVersionRecords;
+import io.kefu.model.LanguageModel;
+import io.kefu.model.store.FileSystemModelStore;
+import io.kefu.model.store.ModelArtifact;
+import io.kefu.model.train.ModelTrainer;
+import io.kefu.model.train.TrainingMetrics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One fine-tune run: from the parent version and new examples to a stored artifact and the model-versions record of
+ * its outcome. The version label is derived from the inputs ({@link RunIdentity}); when that version is already in
+ * the store, an earlier attempt got that far, and its stored outcome is reused without training again.
+ */
+public final class FineTuneRun {
+  private static final Logger log = LoggerFactory.getLogger(FineTuneRun.class);
+  static final String OUTCOME = "outcome";
+
+  private final String modelName;
+  private final FileSystemModelStore store;
+  private final Device device;
+  private final BaseCorpus corpus;
+  private final TrainingSetBuilder builder;
+  private final FineTuneRecipe recipe;
+  private final ModelEvaluator evaluator;
+  private final GatePolicy gate;
+  private final PrintStream progress;
+  private final RunObserver observer;
+  private final Clock clock;
+  private final Map<String, Evaluation> parentEvaluations = new ConcurrentHashMap<>();
+
+  public FineTuneRun(String modelName, FileSystemModelStore store, Device device, BaseCorpus corpus,
+      TrainingSetBuilder builder, FineTuneRecipe recipe, ModelEvaluator evaluator, GatePolicy gate,
+      PrintStream progress, RunObserver observer, Clock clock) {
+    this.modelName = modelName;
+    this.store = store;
+    this.device = device;
+    this.corpus = corpus;
+    this.builder = builder;
+    this.recipe = recipe;
+    this.evaluator = evaluator;
+    this.gate = gate;
+    this.progress = progress;
+    this.observer = observer;
+    this.clock = clock;
+  }
+
+  /** The version label a run on these inputs gets. */
+  public String versionFor(String parentVersion, Collection<TrainingExample> examples) {
+    return RunIdentity.version(parentVersion, examples, recipe.fingerprint() + "/" + builder.getClass().getName());
+  }
+
+  /**
+   * Fine-tunes {@code parentVersion} on {@code examples}, evaluates candidate and parent, stores the artifact and
+   * returns the outcome record (not yet published).
+   *
+   * @throws IOException when the store cannot be read or written
+   * @throws IllegalArgumentException when no example is left to train on
+   */
+  public RunOutcome execute(String parentVersion, Collection<TrainingExample> examples) throws IOException {
+    String version = versionFor(parentVersion, examples);
+    if (store.versions().contains(version)) {
+      ModelArtifact artifact = store.open(version);
+      log.info("run {} was stored by an earlier attempt; publishing its stored outcome", version);
+      return new RunOutcome(recordOf(artifact, parentVersion), true);
+    }
+    TrainingSet set = builder.build(examples, corpus);
+    if (set.positives() + set.negatives() == 0) {
+      throw new IllegalArgumentException("no example of the " + examples.size() + " new ones is left to train on ("
+          + set.excluded() + " excluded, " + set.heldOut().size() + " held out)");
+    }
+    try (LanguageModel parent = store.load(parentVersion, device)) {
+      Evaluation parentBase = parentEvaluations.computeIfAbsent(parentVersion, v -> evaluator.evaluateBase(parent));
+      Evaluation parentEval = evaluator.withPreference(parentBase, parent, set.heldOut());
+      Path scratch = Files.createTempFile("kefu-finetune-", ".params");
+      try (LanguageModel candidate = parent.copyAs(version, scratch)) {
+        observer.trainingStarted(version, set.train().size());
+        TrainingMetrics metrics = new ModelTrainer(recipe.options(set.train().size()), progress)
+            .train(candidate, set.train(), List.of());
+        Evaluation candidateEval = evaluator.withPreference(evaluator.evaluateBase(candidate), candidate,
+            set.heldOut());
+        GatePolicy.Verdict verdict = gate.judge(candidateEval, parentEval);
+        Map<String, Double> training = finite(trainingMetrics(set, metrics));
+        Map<String, Double> evaluation = new LinkedHashMap<>(candidateEval.toMap(""));
+        evaluation.putAll(parentEval.toMap("parent."));
+        evaluation = finite(evaluation);
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("status", (verdict.passed() ? ModelStatus.CANDIDATE : ModelStatus.REJECTED).name());
+        outcome.put("reason", verdict.reason());
+        outcome.put("trainingMetrics", training);
+        outcome.put("evaluation", evaluation);
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("kind", "fine-tune");
+        recorded.put(OUTCOME, outcome);
+        ModelArtifact artifact = store.save(candidate, parentVersion, recorded);
+        observer.artifactStored(version);
+        log.info("run {} from {}: {}", version, parentVersion, verdict.reason());
+        return new RunOutcome(recordOf(artifact, parentVersion), false);
+      } finally {
+        Files.deleteIfExists(scratch);
+      }
+    }
+  }
+
+  private static Map<String, Double> trainingMetrics(TrainingSet set, TrainingMetrics metrics) {
+    Map<String, Double> map = new LinkedHashMap<>(set.counts());
+    map.put("train.size", (double) set.train().size());
+    map.put("steps", (double) metrics.steps());
+    map.put("seconds", metrics.seconds());
+    map.put("tokens.per.second", metrics.tokensPerSecond());
+    map.put("loss.first", (double) metrics.firstLoss());
+    map.put("loss.final", (double) metrics.finalLoss());
+    map.put("stopped.by.time.budget", metrics.stoppedByTimeBudget() ? 1.0 : 0.0);
+    return map;
+  }
+
+  private static Map<String, Double> finite(Map<String, Double> map) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    map.forEach((k, v) -> {
+      if (v != null && Double.isFinite(v)) {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private ModelVersion recordOf(ModelArtifact artifact, String parentVersion) throws IOException {
+    Object stored = artifact.metrics().get(OUTCOME);
+    if (!(stored instanceof Map<?, ?> outcome)) {
+      throw new IOException("artifact " + artifact.directory() + " has no '" + OUTCOME + "' in its metrics; it was"
+          + " not written by the fine-tuner");
+    }
+    ModelStatus status = ModelStatus.valueOf((String) outcome.get("status"));
+    return ModelVersionRecords.first(modelName, artifact.manifest().version(), status, parentVersion,
+        artifact.directory().toUri().toString(), artifact.manifestSha256(),
+        doubles((Map<String, Object>) outcome.get("trainingMetrics")),
+        doubles((Map<String, Object>) outcome.get("evaluation")), (String) outcome.get("reason"), clock.instant());
+  }
+
+  private static Map<String, Double> doubles(Map<String, Object> map) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    map.forEach((k, v) -> out.put(k, ((Number) v).doubleValue()));
+    return out;
+  }
+}

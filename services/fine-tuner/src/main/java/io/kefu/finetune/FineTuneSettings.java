@@ -1,0 +1,66 @@
+package io.kefu.finetune;
+
+import io.kefu.kafka.config.Setting;
+import io.kefu.kafka.config.SettingsProvider;
+import java.util.List;
+
+/** Settings of the fine-tuner: when a run starts, how it trains, and what the evaluation gate accepts. */
+public final class FineTuneSettings implements SettingsProvider {
+  public static final String TRIGGER_EXAMPLES = "finetune.trigger.examples";
+  public static final String TRIGGER_INTERVAL = "finetune.trigger.interval";
+  public static final String MIN_EXAMPLES = "finetune.min.examples";
+  public static final String GROUP_ID = "finetune.group.id";
+  public static final String TRANSACTIONAL_ID = "finetune.transactional.id";
+  public static final String NEGATIVES = "finetune.negatives";
+  public static final String NEGATIVE_SCALE = "finetune.negative.scale";
+  public static final String REPLAY_RATIO = "finetune.replay.ratio";
+  public static final String HELDOUT_SHARE = "finetune.heldout.share";
+  public static final String EPOCHS = "finetune.epochs";
+  public static final String MAX_STEPS = "finetune.max.steps";
+  public static final String BATCH_SIZE = "finetune.batch.size";
+  public static final String LEARNING_RATE = "finetune.learning.rate";
+  public static final String TIME_BUDGET = "finetune.time.budget";
+  public static final String SEED = "finetune.seed";
+  public static final String EVAL_CASES = "finetune.eval.cases";
+  public static final String GATE_MAX_LOSS_INCREASE = "finetune.gate.max.loss.increase";
+  public static final String GATE_MAX_INTENT_DROP = "finetune.gate.max.intent.drop";
+  public static final String GATE_MAX_PREFERENCE_DROP = "finetune.gate.max.preference.drop";
+  public static final String STORE_DIR = "finetune.store.dir";
+
+  @Override
+  public String group() {
+    return "fine-tuner";
+  }
+
+  @Override
+  public List<Setting> settings() {
+    return List.of(
+        new Setting(TRIGGER_EXAMPLES, "1000", "A fine-tune run starts once this many new training examples arrived."),
+        new Setting(TRIGGER_INTERVAL, "30m",
+            "A fine-tune run starts this long after the first new example, if the count was not reached first."),
+        new Setting(MIN_EXAMPLES, "50", "A timed or on-demand run is skipped while fewer new examples than this wait."),
+        new Setting(GROUP_ID, "kefu-fine-tuner", "Consumer group of the fine-tuner on training-examples."),
+        new Setting(TRANSACTIONAL_ID, "kefu-fine-tuner",
+            "Transactional id of the fine-tuner, which publishes outcomes and commits offsets atomically."),
+        new Setting(NEGATIVES, "unlikelihood",
+            "What 1-2 star replies become: 'unlikelihood' (negative examples) or 'exclude' (left out)."),
+        new Setting(NEGATIVE_SCALE, "0.5", "Multiplies the (negative) weight of 1-2 star replies in unlikelihood mode."),
+        new Setting(REPLAY_RATIO, "0.5", "Base-corpus examples replayed per new example, so the model does not forget."),
+        new Setting(HELDOUT_SHARE, "0.1",
+            "Share of new examples (by hash of exampleId) held out from training for the gate's preference score."),
+        new Setting(EPOCHS, "2", "Passes over the run's training set (bounded by finetune.max.steps)."),
+        new Setting(MAX_STEPS, "300", "Most optimizer steps of one run."),
+        new Setting(BATCH_SIZE, "16", "Examples per optimizer step."),
+        new Setting(LEARNING_RATE, "3e-4", "Peak learning rate of a fine-tune run (cosine decay to a tenth)."),
+        new Setting(TIME_BUDGET, "120s", "Training stops early once a run has trained this long."),
+        new Setting(SEED, "17", "Seed of the run's batch order, replay sample and held-out split."),
+        new Setting(EVAL_CASES, "200", "Held-out base-corpus conversations the gate's reply-quality check answers."),
+        new Setting(GATE_MAX_LOSS_INCREASE, "0.10",
+            "The gate rejects a candidate whose held-out loss exceeds its parent's by more than this fraction."),
+        new Setting(GATE_MAX_INTENT_DROP, "2.0",
+            "The gate rejects a candidate whose intent-addressed percentage is this many points below its parent's."),
+        new Setting(GATE_MAX_PREFERENCE_DROP, "0.05",
+            "The gate rejects a candidate whose preference score is this much below its parent's."),
+        new Setting(STORE_DIR, null, "Directory of the model store; default <data.dir>/models."));
+  }
+}

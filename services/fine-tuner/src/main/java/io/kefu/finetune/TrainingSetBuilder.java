@@ -1,0 +1,92 @@
+package io.kefu.finetune;
+
+import io.kefu.contract.ExampleSource;
+import io.kefu.contract.Role;
+import io.kefu.contract.TrainingExample;
+import io.kefu.lifecycle.canary.CanaryRouter;
+import io.kefu.model.tokenizer.ChatTurn;
+import io.kefu.model.train.ReplyExample;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Builds a run's training set from new examples: each example's weight comes from its rating (set by the feedback
+ * stream: 4-5 stars positive, 1-2 stars negative, 3 stars zero, human replies their own weight); negatives are kept
+ * for unlikelihood (scaled) or excluded; weight-0 examples are left out; a stable share of examples (by hash of
+ * exampleId) is held out for the gate; and a replay sample of the base corpus is mixed in.
+ */
+public final class TrainingSetBuilder {
+  private final NegativeMode negatives;
+  private final double negativeScale;
+  private final double replayRatio;
+  private final double heldOutShare;
+  private final long seed;
+
+  public TrainingSetBuilder(NegativeMode negatives, double negativeScale, double replayRatio, double heldOutShare,
+      long seed) {
+    if (!(negativeScale > 0)) {
+      throw new IllegalArgumentException("negative scale must be > 0, was " + negativeScale);
+    }
+    if (!(replayRatio >= 0)) {
+      throw new IllegalArgumentException("replay ratio must be >= 0, was " + replayRatio);
+    }
+    if (!(heldOutShare >= 0 && heldOutShare < 1)) {
+      throw new IllegalArgumentException("held-out share must be in [0, 1), was " + heldOutShare);
+    }
+    this.negatives = negatives;
+    this.negativeScale = negativeScale;
+    this.replayRatio = replayRatio;
+    this.heldOutShare = heldOutShare;
+    this.seed = seed;
+  }
+
+  /** Whether the example with this id is held out of training (stable across runs and restarts). */
+  public boolean isHeldOut(String exampleId) {
+    return CanaryRouter.unitHash("heldout:" + exampleId) < heldOutShare;
+  }
+
+  /** The training set of {@code examples}, with replay drawn from {@code corpus}. */
+  public TrainingSet build(Collection<TrainingExample> examples, BaseCorpus corpus) {
+    List<TrainingExample> ordered = new ArrayList<>(examples);
+    ordered.sort(Comparator.comparing(TrainingExample::getExampleId));
+    List<ReplyExample> train = new ArrayList<>();
+    List<TrainingExample> heldOut = new ArrayList<>();
+    int positives = 0;
+    int negativeCount = 0;
+    int excluded = 0;
+    int human = 0;
+    for (TrainingExample example : ordered) {
+      if (isHeldOut(example.getExampleId())) {
+        heldOut.add(example);
+        continue;
+      }
+      double weight = example.getWeight();
+      if (example.getSource() == ExampleSource.HUMAN_REPLY) {
+        human++;
+      }
+      if (weight > 0) {
+        positives++;
+        train.add(toReplyExample(example, (float) weight));
+      } else if (weight < 0 && negatives == NegativeMode.UNLIKELIHOOD) {
+        negativeCount++;
+        train.add(toReplyExample(example, (float) (weight * negativeScale)));
+      } else {
+        excluded++;
+      }
+    }
+    int replayCount = (int) Math.round(replayRatio * (positives + negativeCount));
+    List<ReplyExample> replay = replayCount == 0 ? List.of() : corpus.replaySample(replayCount, seed);
+    train.addAll(replay);
+    return new TrainingSet(train, heldOut, positives, negativeCount, excluded, human, replay.size());
+  }
+
+  /** The trainer's form of an example, with {@code weight}. */
+  public static ReplyExample toReplyExample(TrainingExample example, float weight) {
+    List<ChatTurn> context = example.getContext().stream()
+        .map(turn -> turn.getRole() == Role.AGENT ? ChatTurn.agent(turn.getText()) : ChatTurn.customer(turn.getText()))
+        .toList();
+    return new ReplyExample(context, example.getCustomerMessage(), example.getReply(), weight);
+  }
+}

@@ -1,0 +1,83 @@
+package io.kefu.finetune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import io.kefu.contract.ModelStatus;
+import io.kefu.contract.ModelVersion;
+import io.kefu.model.store.FileSystemModelStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fine-tune run and its evaluation gate on a real (tiny) model, no broker. */
+class EvaluationGateTest {
+  @TempDir
+  static Path dir;
+  private static FileSystemModelStore store;
+  private static FineTuneRun run;
+
+  @BeforeAll
+  static void trainBase() throws Exception {
+    store = new FileSystemModelStore(dir.resolve("models"));
+    TinyCorpus.trainBase(store);
+    run = newRun(store);
+  }
+
+  static FineTuneRun newRun(FileSystemModelStore store) {
+    TinyCorpus corpus = new TinyCorpus();
+    return new FineTuneRun("kefu", store, Device.cpu(), corpus,
+        new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 0.5, 0.25, 0.1, 5),
+        new FineTuneRecipe(3, 90, 16, 3e-3f, Duration.ofMinutes(2), 5), new ModelEvaluator(corpus, 40),
+        new GatePolicy(0.10, 10.0, 0.05), null, RunObserver.NONE, Clock.systemUTC());
+  }
+
+  @Test
+  void shouldRejectACandidateFineTunedOnShuffledRepliesWithTheReasonRecorded() throws Exception {
+    // Given 120 five-star examples whose replies answer other conversations
+    // When a run fine-tunes the base model on them
+    RunOutcome outcome = run.execute("base", TinyCorpus.shuffledExamples("bad-", 120));
+
+    // Then the gate rejects it, saying which figures regressed, and the record carries both evaluations
+    ModelVersion record = outcome.record();
+    assertThat(record.getStatus()).isEqualTo(ModelStatus.REJECTED);
+    assertThat(record.getParentVersion()).isEqualTo("base");
+    assertThat(record.getReason()).startsWith("rejected by the gate: ").contains("held-out loss");
+    assertThat(record.getEvaluation()).containsKeys("heldout.loss", "parent.heldout.loss",
+        "intent.addressed.percent", "parent.intent.addressed.percent");
+    assertThat(record.getEvaluation().get("heldout.loss"))
+        .isGreaterThan(record.getEvaluation().get("parent.heldout.loss") * 1.10);
+    assertThat(record.getTrainingMetrics().get("examples")).isGreaterThan(90.0);
+    // And the artifact is stored and verifies against the manifest hash on the record
+    assertThat(store.manifestSha256(record.getVersion())).isEqualTo(record.getManifestSha256());
+  }
+
+  @Test
+  void shouldPassACandidateFineTunedOnGoodRepliesAndReuseItsArtifactWhenTheSameRunRepeats() throws Exception {
+    // Given 120 five-star examples with the right replies
+    var examples = TinyCorpus.goodExamples("good-", 120);
+
+    // When a run fine-tunes the base model on them
+    RunOutcome first = run.execute("base", examples);
+
+    // Then the candidate passes the gate
+    assertThat(first.record().getStatus()).as(first.record().getReason()).isEqualTo(ModelStatus.CANDIDATE);
+    assertThat(first.record().getReason()).startsWith("passed the gate: ");
+    assertThat(first.reused()).isFalse();
+
+    // When a restarted fine-tuner runs on the same examples
+    RunOutcome again = newRun(store).execute("base", examples);
+
+    // Then it reuses the stored artifact and publishes the same outcome
+    assertThat(again.reused()).isTrue();
+    assertThat(again.record().getVersion()).isEqualTo(first.record().getVersion());
+    assertThat(again.record().getStatus()).isEqualTo(first.record().getStatus());
+    assertThat(again.record().getEvaluation()).isEqualTo(first.record().getEvaluation());
+    assertThat(Files.list(dir.resolve("models")).filter(p -> p.getFileName().toString()
+        .equals(first.record().getVersion())).count()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,145 @@
+package io.kefu.model.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.kefu.model.LanguageModel;
+import io.kefu.model.generate.EngineOptions;
+import io.kefu.model.generate.GenerationEngine;
+import io.kefu.model.generate.GenerationRequest;
+import io.kefu.model.generate.GenerationResult;
+import io.kefu.model.generate.StopReason;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Answers held-out conversations greedily (through the continuous-batching engine) and reports
+ * how many replies address the customer's intent and end properly, per locale.
+ */
+public final class Evaluator {
+
+    /** Reply token limit during evaluation. */
+    public static final int MAX_NEW_TOKENS = 96;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int SAMPLES_PER_LOCALE = 3;
+
+    private Evaluator() {}
+
+    /**
+     * Evaluates a model.
+     *
+     * @param model the model
+     * @param cases held-out conversations
+     * @param check the judge
+     * @return the report
+     */
+    public static EvalReport evaluate(LanguageModel model, List<EvalCase> cases, ReplyCheck check) {
+        long start = System.nanoTime();
+        List<GenerationResult> results = new ArrayList<>();
+        try (GenerationEngine engine = new GenerationEngine(model,
+                new EngineOptions(64, Math.max(1, cases.size()), 0, 64))) {
+            List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
+            for (EvalCase c : cases) {
+                futures.add(engine.submit(GenerationRequest.greedy(c.context(), c.message(), MAX_NEW_TOKENS)));
+            }
+            for (CompletableFuture<GenerationResult> future : futures) {
+                results.add(future.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while evaluating", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("generation failed during evaluation: " + e.getCause(), e.getCause());
+        }
+        Map<String, Tally> byLocale = new TreeMap<>();
+        Tally all = new Tally("ALL");
+        List<EvalReport.Sample> samples = new ArrayList<>();
+        Map<String, Integer> sampled = new TreeMap<>();
+        for (int i = 0; i < cases.size(); i++) {
+            EvalCase c = cases.get(i);
+            GenerationResult result = results.get(i);
+            boolean addressed = check.addresses(c.intent(), result.text());
+            boolean ends = check.endsProperly(result.text());
+            boolean stopped = result.stopReason() == StopReason.END_TOKEN;
+            byLocale.computeIfAbsent(c.locale(), Tally::new).add(addressed, ends, stopped, result.meanLogProb());
+            all.add(addressed, ends, stopped, result.meanLogProb());
+            if (sampled.merge(c.locale(), 1, Integer::sum) <= SAMPLES_PER_LOCALE) {
+                samples.add(new EvalReport.Sample(c.intent(), c.locale(), c.message(), result.text(), addressed, ends));
+            }
+        }
+        List<EvalReport.Row> rows = byLocale.values().stream().map(Tally::row).toList();
+        return new EvalReport(model.name() + "@" + model.version(), rows, all.row(),
+                (System.nanoTime() - start) / 1e9, samples);
+    }
+
+    /**
+     * Writes a readable table.
+     *
+     * @param report the report
+     * @param out where to write
+     */
+    public static void printTable(EvalReport report, PrintStream out) {
+        out.printf(Locale.ROOT, "evaluation of %s (%.1f s)%n", report.model(), report.seconds());
+        out.printf(Locale.ROOT, "%-7s %6s %11s %14s %12s %10s%n", "locale", "convs", "addressed%", "endsProperly%",
+                "stopAtEnd%", "meanLogP");
+        List<EvalReport.Row> rows = new ArrayList<>(report.perLocale());
+        rows.add(report.overall());
+        for (EvalReport.Row row : rows) {
+            out.printf(Locale.ROOT, "%-7s %6d %11.1f %14.1f %12.1f %10.3f%n", row.locale(), row.conversations(),
+                    row.addressedPercent(), row.endsProperlyPercent(), row.stoppedAtEndPercent(), row.meanLogProb());
+        }
+        for (EvalReport.Sample sample : report.samples()) {
+            out.printf(Locale.ROOT, "  [%s %s] %s -> %s%s%n", sample.locale(), sample.intent(), sample.message(),
+                    sample.reply(), sample.addressed() && sample.endsProperly() ? "" : "   (judged bad)");
+        }
+    }
+
+    /**
+     * Serializes the report as JSON.
+     *
+     * @param report the report
+     * @return the JSON document
+     */
+    public static String toJson(EvalReport report) {
+        try {
+            return JSON.writeValueAsString(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialize evaluation report", e);
+        }
+    }
+
+    private static final class Tally {
+        private final String locale;
+        private int count;
+        private int addressed;
+        private int ends;
+        private int stopped;
+        private double logProb;
+
+        Tally(String locale) {
+            this.locale = locale;
+        }
+
+        void add(boolean isAddressed, boolean endsProperly, boolean stoppedAtEnd, double meanLogProb) {
+            count++;
+            addressed += isAddressed ? 1 : 0;
+            ends += endsProperly ? 1 : 0;
+            stopped += stoppedAtEnd ? 1 : 0;
+            logProb += meanLogProb;
+        }
+
+        EvalReport.Row row() {
+            double n = Math.max(1, count);
+            return new EvalReport.Row(locale, count, 100.0 * addressed / n, 100.0 * ends / n, 100.0 * stopped / n,
+                    logProb / n);
+        }
+    }
+}

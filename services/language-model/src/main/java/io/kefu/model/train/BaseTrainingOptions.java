@@ -1,0 +1,109 @@
+package io.kefu.model.train;
+
+import io.kefu.model.ComputeDevice;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to build the base model.
+ *
+ * @param storeDirectory the model store the artifact is saved into
+ * @param modelName the model's name
+ * @param version the artifact's version
+ * @param trainConversations seed-corpus conversations to train on
+ * @param heldOutConversations held-out conversations for the evaluation loss
+ * @param merges BPE merges to learn at most
+ * @param contextLength context length (T max)
+ * @param layers transformer blocks
+ * @param heads attention heads
+ * @param width embedding width
+ * @param steps optimizer steps planned
+ * @param batchSize examples per step
+ * @param peakLearningRate learning rate after warm-up
+ * @param timeBudget stop training once this much time has passed since the start
+ * @param seed seed for the corpus, initializer and batch order
+ * @param device where to train
+ */
+public record BaseTrainingOptions(Path storeDirectory, String modelName, String version, int trainConversations,
+        int heldOutConversations, int merges, int contextLength, int layers, int heads, int width, int steps,
+        int batchSize, float peakLearningRate, Duration timeBudget, int seed, ComputeDevice device) {
+
+    /** Default model name. */
+    public static final String MODEL_NAME = "kefu-base";
+    /** Default version of the base model. */
+    public static final String VERSION = "base-1";
+
+    /** Checks the required fields. */
+    public BaseTrainingOptions {
+        Objects.requireNonNull(storeDirectory, "storeDirectory");
+        Objects.requireNonNull(modelName, "modelName");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(timeBudget, "timeBudget");
+        Objects.requireNonNull(device, "device");
+    }
+
+    /**
+     * Returns the defaults tuned to train within 8 minutes on 2 CPU cores.
+     *
+     * @param storeDirectory the model store
+     * @return the options
+     */
+    public static BaseTrainingOptions defaults(Path storeDirectory) {
+        return new BaseTrainingOptions(storeDirectory, MODEL_NAME, VERSION, 24_000, 400, 1200, 256, 4, 6, 192,
+                600, 32, 2e-3f, Duration.ofMinutes(7).plusSeconds(30), 1, ComputeDevice.AUTO);
+    }
+
+    /**
+     * Returns a copy with another step count and time budget.
+     *
+     * @param newSteps planned steps
+     * @param budget time budget
+     * @return the options
+     */
+    public BaseTrainingOptions withSteps(int newSteps, Duration budget) {
+        return new BaseTrainingOptions(storeDirectory, modelName, version, trainConversations, heldOutConversations,
+                merges, contextLength, layers, heads, width, newSteps, batchSize, peakLearningRate, budget, seed,
+                device);
+    }
+
+    /**
+     * Returns a copy with another model size.
+     *
+     * @param newLayers layers
+     * @param newHeads heads
+     * @param newWidth width
+     * @param newContext context length
+     * @return the options
+     */
+    public BaseTrainingOptions withSize(int newLayers, int newHeads, int newWidth, int newContext) {
+        return new BaseTrainingOptions(storeDirectory, modelName, version, trainConversations, heldOutConversations,
+                merges, newContext, newLayers, newHeads, newWidth, steps, batchSize, peakLearningRate, timeBudget,
+                seed, device);
+    }
+
+    /**
+     * Returns a copy with other corpus sizes and merge count.
+     *
+     * @param train training conversations
+     * @param heldOut held-out conversations
+     * @param newMerges BPE merges
+     * @return the options
+     */
+    public BaseTrainingOptions withCorpus(int train, int heldOut, int newMerges) {
+        return new BaseTrainingOptions(storeDirectory, modelName, version, train, heldOut, newMerges, contextLength,
+                layers, heads, width, steps, batchSize, peakLearningRate, timeBudget, seed, device);
+    }
+
+    /**
+     * Returns a copy with another batch size and learning rate.
+     *
+     * @param newBatch batch size
+     * @param newPeak peak learning rate
+     * @return the options
+     */
+    public BaseTrainingOptions withBatch(int newBatch, float newPeak) {
+        return new BaseTrainingOptions(storeDirectory, modelName, version, trainConversations, heldOutConversations,
+                merges, contextLength, layers, heads, width, steps, newBatch, newPeak, timeBudget, seed, device);
+    }
+}
