@@ -21,6 +21,7 @@ import io.kefu.reply.pipeline.ClientProperties;
 import io.kefu.reply.pipeline.MessageResponder;
 import io.kefu.reply.pipeline.OutcomeRecords;
 import io.kefu.reply.pipeline.PollProcessor;
+import io.kefu.reply.pipeline.RecordAdmission;
 import io.kefu.reply.pipeline.ReplyLoop;
 import io.kefu.reply.pipeline.ReplyTopics;
 import io.kefu.reply.pipeline.TransactionalProducer;
@@ -128,9 +129,11 @@ public final class ReplyService implements AutoCloseable {
           new HandoffPolicy(options.handoffConfidence(), asksForPerson), options.memoryTurns(),
           options.memoryMessageIds(), clock);
       KefuTopics typed = KefuTopics.create(catalogue, registry, autoRegister);
-      PollProcessor processor = new PollProcessor(
+      RecordAdmission admission = new RecordAdmission(
           new RecordDecoder<>(typed.customerMessages().valueSerde().deserializer(), SERVICE_NAME),
-          new MessageValidator(options.limits()), responder, memory, options.generationTimeout(), SERVICE_NAME);
+          new MessageValidator(options.limits()), SERVICE_NAME);
+      PollProcessor processor = new PollProcessor(admission, responder, memory, options.generationTimeout(),
+          SERVICE_NAME);
       OutcomeRecords outcomeRecords = new OutcomeRecords(topics, typed.agentReplies().valueSerde().serializer(),
           typed.handoffs().valueSerde().serializer(),
           new KefuAvroSerializer<ConversationSnapshot>(registry, false, autoRegister), clock);

@@ -13,7 +13,6 @@ import io.kefu.kafka.dlq.DeadLetter;
 import io.kefu.kafka.dlq.DlqHeaders;
 import io.kefu.kafka.embedded.junit.EmbeddedKafkaExtension;
 import io.kefu.kafka.topic.TopicCatalogue;
-import io.kefu.kafka.topic.TopicNames;
 import io.kefu.model.generate.GenerationEngine;
 import io.kefu.reply.generate.EngineReplyGenerator;
 import io.kefu.reply.pipeline.ReplyTopics;

@@ -10,6 +10,9 @@ import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import java.util.logging.Level;
 
 /** Debian's real Chromium, headless, driven by Debian's chromedriver, with a fresh profile that is deleted after. */
 final class Chromium implements AutoCloseable {
@@ -31,6 +34,9 @@ final class Chromium implements AutoCloseable {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=en-US",
         "--force-device-scale-factor=1", "--hide-scrollbars");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(DRIVER.toString()))
         .usingAnyFreePort()
@@ -41,6 +47,20 @@ final class Chromium implements AutoCloseable {
   /** Whether this machine has the browser and its driver. */
   static boolean installed() {
     return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+  }
+
+  /** The page's console messages since the last call, for failure reports. */
+  String consoleMessages() {
+    StringBuilder text = new StringBuilder();
+    driver.manage().logs().get(LogType.BROWSER).forEach(e -> text.append(e.getLevel()).append(' ')
+        .append(e.getMessage()).append('\n'));
+    return text.toString();
+  }
+
+  /** Makes the page's viewport exactly {@code width}x{@code height} CSS pixels, as a phone below 600 px. */
+  void viewport(int width, int height) {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+        "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
   }
 
   ChromeDriver driver() {

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -159,7 +158,7 @@ class DashboardBrowserIntegrationTest {
     screenshot("dashboard-phone-390x844-zh.png", 390, 844, false);
     screenshot("dashboard-phone-390-full-zh.png", 390, 844, true);
     driver.findElement(By.id("lang-toggle")).click();
-    driver.manage().window().setSize(new Dimension(1366, 768));
+    chromium.viewport(1366, 768);
   }
 
   @Test
@@ -236,7 +235,6 @@ class DashboardBrowserIntegrationTest {
   void shouldShowHtmlInCustomerTextAsLiteralCharacters() {
     // When the conversation whose customer wrote markup is shown
     select("c-script");
-    System.out.println("DEBUG list=" + text("handoff-list") + " detail=" + text("handoff-detail"));
     await().atMost(PATIENCE).until(() -> text("handoff-transcript").contains("window.kefuXss"));
 
     // Then the markup is shown as text, and none of it became an element or ran
@@ -244,7 +242,13 @@ class DashboardBrowserIntegrationTest {
     assertThat(text("handoff-list")).contains(SCRIPT_TEXT);
     assertThat(driver.findElements(By.cssSelector("#dashboard img, #dashboard script"))).isEmpty();
     assertThat(driver.executeScript("return window.kefuXss === undefined")).isEqualTo(true);
+
+    // And when the customer writes it again, the recent conversations show it as text too
+    producer.send(platform.topics().customerMessages(), "c-script",
+        TestRecords.message("c-script", "m-script-2", SCRIPT_TEXT, Locale.EN, System.currentTimeMillis()));
     await().atMost(PATIENCE).until(() -> text("conversations").contains(SCRIPT_TEXT));
+    assertThat(driver.findElements(By.cssSelector("#dashboard img, #dashboard script"))).isEmpty();
+    assertThat(driver.executeScript("return window.kefuXss === undefined")).isEqualTo(true);
   }
 
   @Test
@@ -325,21 +329,22 @@ class DashboardBrowserIntegrationTest {
     return (String) driver.executeScript("return document.getElementById(arguments[0]).textContent", id);
   }
 
-  /** Saves a PNG of the viewport at {@code width}x{@code height}, or of the whole page at that width. */
+  /** Saves a PNG of a {@code width}x{@code height} viewport, or of the whole page at that width. */
   private static void screenshot(String name, int width, int height, boolean fullPage) throws IOException {
-    driver.manage().window().setSize(new Dimension(width, height));
+    chromium.viewport(width, height);
+    driver.executeScript("window.scrollTo(0, 0)");
     await().atMost(PATIENCE).until(() -> ((Number) driver.executeScript("return window.innerWidth")).intValue() == width);
     assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")).intValue())
         .as("no sideways scrolling at %d px", width).isLessThanOrEqualTo(width);
     if (fullPage) {
       int full = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).intValue();
-      driver.manage().window().setSize(new Dimension(width, full));
+      chromium.viewport(width, full);
       await().atMost(PATIENCE).until(() -> ((Number) driver.executeScript("return window.innerHeight")).intValue() >= full);
     }
     Files.createDirectories(SCREENSHOTS);
     byte[] png = driver.getScreenshotAs(OutputType.BYTES);
     Files.write(SCREENSHOTS.resolve(name), png);
     assertThat(png).startsWith(0x89, 'P', 'N', 'G');
-    driver.manage().window().setSize(new Dimension(width, height));
+    chromium.viewport(width, height);
   }
 }

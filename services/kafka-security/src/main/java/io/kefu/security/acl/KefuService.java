@@ -24,6 +24,11 @@ public enum KefuService {
     return id;
   }
 
+  /** The principal the service runs as unless configured otherwise: {@code User:<id>}, e.g. {@code User:simulator}. */
+  public String defaultPrincipal() {
+    return "User:" + id;
+  }
+
   /**
    * The service named {@code id} (as {@link #id()} gives it, any case).
    *

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * ({@link ServiceAcls}), and the schema registry serving https with basic auth and reaching Kafka as its own
  * principal.
  *
- * <p>Every service is a SCRAM user named by its {@link KefuService#id()} (principal {@code User:<id>}) with a random
+ * <p>Every service is a SCRAM user named by its {@link KefuService#id()} (principal
+ * {@link KefuService#defaultPrincipal()}) with a random
  * password, and a registry user of the same name with another. {@link #settings(KefuService)} gives the settings a
  * service runs with: {@code bootstrap.servers}, the standard Kafka security settings under {@code kafka.*} and the
  * registry's URL, basic auth and trust store under {@code schema.registry.*}, exactly as an operator would configure
@@ -81,11 +81,6 @@ public final class SecuredPlatform implements AutoCloseable {
     return new Builder();
   }
 
-  /** The Kafka principal of {@code service}, e.g. {@code User:reply-service}. */
-  public static String principal(KefuService service) {
-    return "User:" + service.id();
-  }
-
   private void startParts(boolean withRegistry, long startedAt) {
     broker.start();
     try (Admin admin = Admin.create(broker.clientProperties())) {
@@ -119,7 +114,8 @@ public final class SecuredPlatform implements AutoCloseable {
   }
 
   /**
-   * The settings {@code service} runs with, by Kefu setting key: {@code bootstrap.servers}, {@code topic.prefix},
+   * A new map of the settings {@code service} runs with, by Kefu setting key: {@code bootstrap.servers},
+   * {@code topic.prefix}, {@code topic.create=false} (the admin created the topics; services may not),
    * {@code kafka.security.protocol}, {@code kafka.sasl.mechanism}, {@code kafka.sasl.jaas.config},
    * {@code kafka.ssl.truststore.*} and, when the registry runs, {@code schema.registry.url},
    * {@code schema.registry.basic.auth.user.info} and {@code schema.registry.ssl.truststore.*}.
@@ -127,6 +123,7 @@ public final class SecuredPlatform implements AutoCloseable {
   public Map<String, String> settings(KefuService service) {
     Map<String, String> settings = new TreeMap<>(kafkaSettings(service.id()));
     settings.put(CoreSettings.TOPIC_PREFIX, catalogue.prefix());
+    settings.put(CoreSettings.TOPIC_CREATE, "false");
     if (registry != null && service != KefuService.SCHEMA_REGISTRY) {
       settings.put(CoreSettings.SCHEMA_REGISTRY_URL, registry.url());
       settings.put("schema.registry.basic.auth.user.info", service.id() + ":" + registryPasswords.get(service));
@@ -138,7 +135,7 @@ public final class SecuredPlatform implements AutoCloseable {
     return settings;
   }
 
-  /** The settings of the super user {@code admin}: Kafka only (topics, ACLs, users), no registry user. */
+  /** A new map of the settings of the super user {@code admin}: Kafka only (topics, ACLs, users), no registry user. */
   public Map<String, String> adminSettings() {
     Map<String, String> settings = new TreeMap<>(kafkaSettings(BrokerSecurity.ADMIN));
     settings.put(CoreSettings.TOPIC_PREFIX, catalogue.prefix());
@@ -237,7 +234,6 @@ public final class SecuredPlatform implements AutoCloseable {
     private String host = "127.0.0.1";
     private String topicPrefix = "";
     private boolean withRegistry = true;
-    private final Set<KefuService> services = EnumSet.allOf(KefuService.class);
 
     private Builder() {}
 
@@ -286,9 +282,9 @@ public final class SecuredPlatform implements AutoCloseable {
           .setAdminPassword(Passwords.random(random));
       Map<KefuService, String> registryPasswords = new EnumMap<>(KefuService.class);
       Map<KefuService, String> principals = new EnumMap<>(KefuService.class);
-      for (KefuService service : services) {
+      for (KefuService service : KefuService.values()) {
         security.optUser(service.id(), Passwords.random(random));
-        principals.put(service, principal(service));
+        principals.put(service, service.defaultPrincipal());
         if (service != KefuService.SCHEMA_REGISTRY) {
           registryPasswords.put(service, Passwords.random(random));
         }

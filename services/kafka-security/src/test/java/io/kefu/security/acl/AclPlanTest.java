@@ -55,6 +55,7 @@ class AclPlanTest {
   @Test
   void shouldNameTheKnownServicesWhenAnIdIsUnknown() {
     assertThat(KefuService.fromId("Reply-Service")).isEqualTo(KefuService.REPLY_SERVICE);
+    assertThat(KefuService.REPLY_SERVICE.defaultPrincipal()).isEqualTo("User:reply-service");
     assertThatThrownBy(() -> KefuService.fromId("billing"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no Kefu service 'billing'; services are reply-service, feedback-stream, fine-tuner, dashboard,"

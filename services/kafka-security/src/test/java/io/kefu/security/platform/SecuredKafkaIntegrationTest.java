@@ -1,6 +1,7 @@
 package io.kefu.security.platform;
 
 import static io.kefu.security.acl.KefuService.DASHBOARD;
+import static io.kefu.security.acl.KefuService.FEEDBACK_STREAM;
 import static io.kefu.security.acl.KefuService.REPLY_SERVICE;
 import static io.kefu.security.acl.KefuService.SIMULATOR;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,14 +11,18 @@ import static org.awaitility.Awaitility.await;
 import io.kefu.contract.AgentReply;
 import io.kefu.contract.Channel;
 import io.kefu.contract.CustomerMessage;
+import io.kefu.contract.Feedback;
 import io.kefu.contract.Locale;
 import io.kefu.contract.ModelStatus;
 import io.kefu.contract.ModelVersion;
 import io.kefu.contract.TrainingExample;
+import io.kefu.kafka.config.CoreSettings;
 import io.kefu.kafka.config.KefuConfig;
 import io.kefu.kafka.embedded.BrokerSecurity;
 import io.kefu.kafka.topic.Topic;
+import io.kefu.kafka.topic.TopicNames;
 import io.kefu.security.acl.AclInstaller;
+import io.kefu.security.acl.ServiceGroups;
 import io.kefu.serde.SchemaRegistryException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,6 +60,17 @@ import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.serialization.LongDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +99,29 @@ class SecuredKafkaIntegrationTest {
     if (platform != null) {
       platform.close();
     }
+  }
+
+  @Test
+  void shouldConfigureEachServiceWithStandardKafkaAndRegistrySettingsOnly() {
+    Map<String, String> settings = platform.settings(REPLY_SERVICE);
+
+    assertThat(settings.keySet()).containsExactly("bootstrap.servers", "kafka.sasl.jaas.config",
+        "kafka.sasl.mechanism", "kafka.security.protocol", "kafka.ssl.truststore.location",
+        "kafka.ssl.truststore.password", "kafka.ssl.truststore.type", "schema.registry.basic.auth.user.info",
+        "schema.registry.ssl.truststore.location", "schema.registry.ssl.truststore.password",
+        "schema.registry.ssl.truststore.type", "schema.registry.url", "topic.create", "topic.prefix");
+    assertThat(settings)
+        .containsEntry("bootstrap.servers", platform.broker().bootstrapServers())
+        .containsEntry("kafka.security.protocol", "SASL_SSL")
+        .containsEntry("kafka.sasl.mechanism", "SCRAM-SHA-512")
+        .containsEntry("kafka.ssl.truststore.type", "PKCS12")
+        .containsEntry("topic.create", "false");
+    assertThat(settings.get("kafka.sasl.jaas.config"))
+        .startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required username=\"reply-service\"");
+    // The resolved configuration never prints the secrets
+    String printed = platform.config(REPLY_SERVICE).toString();
+    assertThat(printed).contains("kafka.sasl.jaas.config=****", "kafka.ssl.truststore.password=****",
+        "schema.registry.basic.auth.user.info=****").doesNotContain(settings.get("kafka.ssl.truststore.password"));
   }
 
   @Test
@@ -178,6 +217,68 @@ class SecuredKafkaIntegrationTest {
       }
       assertThat(committed).isNotEmpty();
       assertThat(lag).isZero();
+    }
+  }
+
+  @Test
+  void shouldLetTheFeedbackStreamRunExactlyOnceWithInternalTopicsUnderItsApplicationId() throws Exception {
+    // Given a Kafka Streams application with a repartition and a changelog topic, run as the feedback stream
+    KefuConfig config = platform.config(FEEDBACK_STREAM);
+    String applicationId = ServiceGroups.defaults(config.get(CoreSettings.TOPIC_PREFIX)).feedbackApplicationId();
+    String feedback = platform.catalogue().name(TopicNames.FEEDBACK);
+    String opsMetrics = platform.catalogue().name(TopicNames.OPS_METRICS);
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(feedback, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+        .groupBy((replyId, rating) -> "all-ratings", Grouped.with("by-everything", Serdes.String(), Serdes.ByteArray()))
+        .count(Materialized.as("rating-counts"))
+        .toStream()
+        .to(opsMetrics, Produced.with(Serdes.String(), Serdes.Long()));
+    Map<String, Object> props = new HashMap<>(config.kafkaClientProperties());
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, directory.resolve("streams").toString());
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    List<Throwable> failures = new ArrayList<>();
+    try (KafkaStreams streams = new KafkaStreams(builder.build(), new StreamsConfig(props))) {
+      streams.setUncaughtExceptionHandler(e -> {
+        failures.add(e);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+      });
+      streams.start();
+      await().atMost(TIMEOUT).until(() -> streams.state() == KafkaStreams.State.RUNNING || !failures.isEmpty());
+      assertThat(failures).isEmpty();
+
+      // When the simulator sends three ratings
+      try (ServiceClients simulator = new ServiceClients(platform.config(SIMULATOR));
+          KafkaProducer<String, Feedback> producer = simulator.producer(simulator.topics().feedback(), Map.of())) {
+        for (int i = 1; i <= 3; i++) {
+          producer.send(new ProducerRecord<>(feedback, "reply-" + i, rating("reply-" + i, i + 2)))
+              .get(30, TimeUnit.SECONDS);
+        }
+      }
+
+      // Then the dashboard reads the committed count of 3 from ops-metrics
+      Map<String, Object> dashboard = new HashMap<>(platform.config(DASHBOARD).kafkaClientProperties());
+      dashboard.put("group.id", "kefu-dashboard-ratings");
+      dashboard.put("isolation.level", "read_committed");
+      dashboard.put("auto.offset.reset", "earliest");
+      Map<String, Long> counts = new HashMap<>();
+      try (KafkaConsumer<String, Long> consumer =
+          new KafkaConsumer<>(dashboard, new StringDeserializer(), new LongDeserializer())) {
+        consumer.subscribe(List.of(opsMetrics));
+        await().atMost(TIMEOUT).pollInSameThread().pollInterval(Duration.ZERO).until(() -> {
+          consumer.poll(Duration.ofMillis(200)).forEach(r -> counts.put(r.key(), r.value()));
+          return Long.valueOf(3).equals(counts.get("all-ratings")) || !failures.isEmpty();
+        });
+      }
+      assertThat(failures).isEmpty();
+      assertThat(counts).containsEntry("all-ratings", 3L);
+    }
+
+    // And the application created its repartition and changelog topics under its own prefix
+    try (Admin admin = Admin.create(platform.broker().clientProperties())) {
+      assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+          .contains(applicationId + "-by-everything-repartition", applicationId + "-rating-counts-changelog");
     }
   }
 
@@ -292,7 +393,7 @@ class SecuredKafkaIntegrationTest {
 
       // When the simulator holds an ACL outside the plan, then applying reports it and leaves it in place
       AclBinding stray = new AclBinding(new ResourcePattern(ResourceType.TOPIC, "stray", PatternType.LITERAL),
-          new AccessControlEntry(SecuredPlatform.principal(SIMULATOR), "*", AclOperation.DESCRIBE,
+          new AccessControlEntry(SIMULATOR.defaultPrincipal(), "*", AclOperation.DESCRIBE,
               AclPermissionType.ALLOW));
       admin.createAcls(List.of(stray)).all().get(30, TimeUnit.SECONDS);
       AclInstaller.Outcome withStray = platform.aclPlan().apply(admin);
@@ -339,6 +440,12 @@ class SecuredKafkaIntegrationTest {
         .setConversationId(message.getConversationId()).setInReplyTo(message.getMessageId())
         .setText("Thanks, let me check.").setLocale(message.getLocale()).setModelVersion("secured-it")
         .setCreatedAt(Instant.ofEpochMilli(1_700_000_001_000L)).build();
+  }
+
+  private static Feedback rating(String replyId, int stars) {
+    return Feedback.newBuilder().setFeedbackId("feedback-" + replyId).setReplyId(replyId)
+        .setConversationId("conversation-" + replyId).setRating(stars)
+        .setRatedAt(Instant.ofEpochMilli(1_700_000_002_000L)).build();
   }
 
   private static ModelVersion forgedVersion() {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.kefu.model.LanguageModel;
 import io.kefu.model.gpt.KvCache;
+import java.util.Arrays;
 
 /**
  * Generates one reply at a time on the calling thread, with the KV cache or, for comparison, by
@@ -45,7 +46,7 @@ public final class Generator {
                 NDArray logits = model.block().prefill(store, step.create(new long[][] {toLong(state.prompt())}),
                         cache, 0); // (1, V)
                 state.prefilled();
-                done = state.accept(logits.toFloatArray(), 0, vocab);
+                done = state.accept(logits.logSoftmax(-1).toFloatArray(), 0, vocab);
             }
             while (!done) {
                 try (NDManager step = manager.newSubManager()) {
@@ -55,7 +56,7 @@ public final class Generator {
                             step.create(new long[] {position}),
                             step.zeros(new Shape(1, 1, 1, position + 1)), cache); // (1, V)
                     state.advanced();
-                    done = state.accept(logits.toFloatArray(), 0, vocab);
+                    done = state.accept(logits.logSoftmax(-1).toFloatArray(), 0, vocab);
                 }
             }
         }
@@ -82,15 +83,12 @@ public final class Generator {
                 try (NDManager step = manager.newSubManager()) {
                     NDArray ids = step.create(new long[][] {sequence}); // (1, T)
                     NDArray logits = model.block().forward(store, new NDList(ids), false).head(); // (1, T, V)
-                    float[] last = logits.get(0, sequence.length - 1).toFloatArray(); // (V)
-                    state.prefilled();
-                    for (int i = state.prompt().length; i < sequence.length; i++) {
-                        state.advanced();
-                    }
+                    float[] last = logits.get(0, sequence.length - 1).logSoftmax(-1).toFloatArray(); // (V)
+                    state.seen(sequence.length);
                     done = state.accept(last, 0, vocab);
                 }
                 if (!done) {
-                    sequence = java.util.Arrays.copyOf(sequence, sequence.length + 1);
+                    sequence = Arrays.copyOf(sequence, sequence.length + 1);
                     sequence[sequence.length - 1] = state.pending();
                 }
             }

@@ -89,7 +89,7 @@ final class Lane implements AutoCloseable {
         float[] logits;
         try (NDManager step = model.manager().newSubManager()) {
             logits = model.block().prefill(store, step.create(ids, new Shape(b, longest)), lengths, cache, first)
-                    .toFloatArray(); // (B, V)
+                    .logSoftmax(-1).toFloatArray(); // (B, V)
         }
         boolean[] finished = new boolean[first + b];
         for (int i = 0; i < b; i++) {
@@ -133,7 +133,7 @@ final class Lane implements AutoCloseable {
                     step.create(tokens, new Shape(n, 1)), // (N, 1)
                     step.create(positions), // (N)
                     step.create(mask, new Shape(n, 1, 1, span)), // (N, 1, 1, S)
-                    cache).toFloatArray(); // (N, V)
+                    cache).logSoftmax(-1).toFloatArray(); // (N, V)
         }
         boolean[] finished = new boolean[n];
         for (int i = 0; i < n; i++) {

@@ -71,15 +71,24 @@ final class SequenceState {
         cached = prompt.length;
     }
 
+    /**
+     * Sets how many tokens the model has seen, for decoding that recomputes the whole sequence.
+     *
+     * @param length prompt plus fed tokens
+     */
+    void seen(int length) {
+        cached = length;
+    }
+
     /** Marks the pending token as cached (after a decode step fed it). */
     void advanced() {
         cached++;
     }
 
     /**
-     * Takes the logits that predict the next token and picks it.
+     * Takes the log-probabilities of the next token and picks it.
      *
-     * @param logits logits of all rows
+     * @param logits log-probabilities of all rows
      * @param offset start of this sequence's row
      * @param vocab row length
      * @return true when the sequence is finished

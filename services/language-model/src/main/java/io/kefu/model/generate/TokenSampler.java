@@ -3,7 +3,7 @@ package io.kefu.model.generate;
 import java.util.Arrays;
 import java.util.Random;
 
-/** Picks the next token from a row of logits, greedily or by temperature/top-k/top-p sampling. */
+/** Picks the next token from a row of log-probabilities, greedily or by temperature/top-k/top-p sampling. */
 public final class TokenSampler {
 
     private TokenSampler() {}
@@ -12,35 +12,36 @@ public final class TokenSampler {
      * A picked token and its log-probability under the model's unmodified distribution.
      *
      * @param token the token id
-     * @param logProb log softmax of the raw logits at that token
+     * @param logProb the token's log-probability under the model's unmodified distribution
      */
     public record Choice(int token, float logProb) {}
 
     /**
-     * Picks a token.
+     * Picks a token from log-probabilities (the log-softmax of the logits, computed on the device
+     * so the decode loop does no exponentials per vocabulary entry).
      *
-     * @param logits logits of all rows, row-major
+     * @param logProbs log-probabilities of all rows, row-major
      * @param offset start of this row
      * @param vocab row length (V)
      * @param settings how to pick
      * @param random this sequence's random source (unused when greedy)
      * @return the choice
      */
-    public static Choice pick(float[] logits, int offset, int vocab, SamplingSettings settings, Random random) {
-        int best = offset;
-        for (int i = offset + 1; i < offset + vocab; i++) {
-            if (logits[i] > logits[best]) {
-                best = i;
+    public static Choice pick(float[] logProbs, int offset, int vocab, SamplingSettings settings, Random random) {
+        int token;
+        if (settings.isGreedy()) {
+            int best = offset;
+            for (int i = offset + 1; i < offset + vocab; i++) {
+                if (logProbs[i] > logProbs[best]) {
+                    best = i;
+                }
             }
+            token = best - offset;
+        } else {
+            // Softmax is shift-invariant, so sampling from log-probabilities equals sampling from logits.
+            token = sample(logProbs, offset, vocab, settings, random);
         }
-        float max = logits[best];
-        double sum = 0;
-        for (int i = offset; i < offset + vocab; i++) {
-            sum += Math.exp(logits[i] - max);
-        }
-        double logNormalizer = max + Math.log(sum);
-        int token = settings.isGreedy() ? best - offset : sample(logits, offset, vocab, settings, random);
-        return new Choice(token, (float) (logits[offset + token] - logNormalizer));
+        return new Choice(token, logProbs[offset + token]);
     }
 
     private static int sample(float[] logits, int offset, int vocab, SamplingSettings settings, Random random) {

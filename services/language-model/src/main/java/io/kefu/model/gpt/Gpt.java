@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
@@ -175,7 +176,7 @@ public final class Gpt extends AbstractBlock {
         NDArray x = wte.forward(store, new NDList(ids), training).head(); // (B, T, C)
         x = x.add(wpe.forward(store, new NDList(positions), training).head()); // (B, T, C)
         if (training && config.dropout() > 0f) {
-            x = ai.djl.nn.norm.Dropout.dropout(x, config.dropout(), true).head(); // (B, T, C)
+            x = Dropout.dropout(x, config.dropout(), true).head(); // (B, T, C)
         }
         NDArray mask = manager.create(causalMask((int) t), new Shape(t, t)).toDevice(ids.getDevice(), false); // (T, T)
         for (int i = 0; i < blocks.size(); i++) {

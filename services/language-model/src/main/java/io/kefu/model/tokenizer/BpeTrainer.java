@@ -97,7 +97,7 @@ public final class BpeTrainer {
             learned.add(new int[] {left, right});
             int merged = nextId++;
             int round = learned.size();
-            Map<Long, long[]> touched = new HashMap<>();
+            Map<Long, Long> delta = new HashMap<>();
             for (int w : where.remove(best.pair())) {
                 if (seen[w] == round) {
                     continue;
@@ -110,23 +110,30 @@ public final class BpeTrainer {
                 }
                 long count = counts.get(w);
                 for (int i = 0; i + 1 < before.length; i++) {
-                    long pair = BpeTokenizer.key(before[i], before[i + 1]);
-                    long[] counter = pairCounts.get(pair);
-                    counter[0] -= count;
-                    touched.put(pair, counter);
+                    delta.merge(BpeTokenizer.key(before[i], before[i + 1]), -count, Long::sum);
                 }
-                words.set(w, after);
-                addPairs(w, after, count, pairCounts, where);
                 for (int i = 0; i + 1 < after.length; i++) {
                     long pair = BpeTokenizer.key(after[i], after[i + 1]);
-                    touched.put(pair, pairCounts.get(pair));
+                    delta.merge(pair, count, Long::sum);
+                    if (after[i] == merged || after[i + 1] == merged) {
+                        List<Integer> list = where.computeIfAbsent(pair, k -> new ArrayList<>());
+                        if (list.isEmpty() || list.get(list.size() - 1).intValue() != w) {
+                            list.add(w);
+                        }
+                    }
                 }
+                words.set(w, after);
             }
             pairCounts.remove(best.pair());
-            touched.forEach((pair, counter) -> {
-                if (counter[0] > 0 && pair != best.pair()) {
+            delta.forEach((pair, change) -> {
+                if (change == 0 || pair == best.pair()) {
+                    return;
+                }
+                long[] counter = pairCounts.computeIfAbsent(pair, k -> new long[1]);
+                counter[0] += change;
+                if (counter[0] > 0) {
                     queue.add(new Candidate(counter[0], pair));
-                } else if (counter[0] <= 0) {
+                } else {
                     pairCounts.remove(pair);
                 }
             });

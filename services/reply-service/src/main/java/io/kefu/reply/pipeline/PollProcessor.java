@@ -2,20 +2,14 @@ package io.kefu.reply.pipeline;
 
 import io.kefu.contract.CustomerMessage;
 import io.kefu.kafka.dlq.DeadLetter;
-import io.kefu.kafka.dlq.Decoded;
-import io.kefu.kafka.dlq.RecordDecoder;
 import io.kefu.reply.memory.ConversationMemory;
 import io.kefu.reply.memory.ConversationState;
-import io.kefu.reply.validate.InvalidMessageException;
-import io.kefu.reply.validate.MessageValidator;
-import io.kefu.serde.AvroWireFormatException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -31,8 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Turns one poll's records into outcomes without writing anything: bad records become dead letters, and the
- * valid messages of each conversation are answered in order (each one sees the state the previous one left),
+ * Turns one poll's records into outcomes without writing anything: records {@link RecordAdmission} refuses become
+ * dead letters, and the valid messages of each conversation are answered in order (each one sees the state the previous one left),
  * while different conversations are answered concurrently so the generation engine can batch them.
  */
 public final class PollProcessor {
@@ -43,17 +37,15 @@ public final class PollProcessor {
 
   private record Pending(int index, ConsumerRecord<byte[], byte[]> record, CustomerMessage message) {}
 
-  private final RecordDecoder<CustomerMessage> decoder;
-  private final MessageValidator validator;
+  private final RecordAdmission admission;
   private final MessageResponder responder;
   private final ConversationMemory memory;
   private final Duration generationTimeout;
   private final String service;
 
-  public PollProcessor(RecordDecoder<CustomerMessage> decoder, MessageValidator validator,
-      MessageResponder responder, ConversationMemory memory, Duration generationTimeout, String service) {
-    this.decoder = decoder;
-    this.validator = validator;
+  public PollProcessor(RecordAdmission admission, MessageResponder responder, ConversationMemory memory,
+      Duration generationTimeout, String service) {
+    this.admission = admission;
     this.responder = responder;
     this.memory = memory;
     this.generationTimeout = generationTimeout;
@@ -105,30 +97,14 @@ public final class PollProcessor {
     return new PollOutcome(outcomes, states, nextOffsets, chains.size(), tokens, generationNanos);
   }
 
-  /** Decodes and validates one record: returns its dead letter, or queues the message on its conversation. */
+  /** Admits one record: returns its dead letter, or queues its message on its conversation. */
   private MessageOutcome.DeadLettered admit(int index, ConsumerRecord<byte[], byte[]> record,
       Map<ConversationKey, List<Pending>> conversations) {
-    Decoded<CustomerMessage> decoded = decoder.decode(record);
-    if (decoded instanceof Decoded.Refused<CustomerMessage> refused) {
-      DeadLetter letter = refused.deadLetter();
-      if (letter.reason().equals(AvroWireFormatException.Reason.REGISTRY_ERROR.name())) {
-        throw new PollRetryException("cannot decode " + where(record) + " because the schema registry failed: "
-            + letter.detail(), null);
-      }
-      log.warn("dead-lettering {}: {} ({})", where(record), letter.reason(), letter.detail());
-      return new MessageOutcome.DeadLettered(record, letter);
+    RecordAdmission.Verdict verdict = admission.admit(record);
+    if (verdict instanceof RecordAdmission.Refused refused) {
+      return new MessageOutcome.DeadLettered(record, refused.deadLetter());
     }
-    Decoded.Ok<CustomerMessage> ok = (Decoded.Ok<CustomerMessage>) decoded;
-    CustomerMessage message = ok.value();
-    Optional<InvalidMessageException> invalid = validator.check(ok.key(), message);
-    if (invalid.isPresent()) {
-      InvalidMessageException e = invalid.get();
-      try (MDC.MDCCloseable c = MDC.putCloseable("conversationId", abbreviate(message.getConversationId()))) {
-        log.warn("dead-lettering {}: {} ({})", where(record), e.reason(), e.getMessage());
-      }
-      return new MessageOutcome.DeadLettered(record, DeadLetter.of(e.reason().name(), e, record.topic(),
-          record.partition(), record.offset(), service));
-    }
+    CustomerMessage message = ((RecordAdmission.Admitted) verdict).message();
     conversations.computeIfAbsent(new ConversationKey(record.partition(), message.getConversationId()),
         k -> new ArrayList<>()).add(new Pending(index, record, message));
     return null;
@@ -204,10 +180,6 @@ public final class PollProcessor {
   }
 
   private static String where(ConsumerRecord<byte[], byte[]> record) {
-    return record.topic() + "-" + record.partition() + "@" + record.offset();
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 128 ? s : s.substring(0, 128) + "…";
+    return RecordAdmission.where(record);
   }
 }

@@ -9,7 +9,7 @@
   class TimeChart {
     /**
      * @param container element the chart fills
-     * @param options {yLabel, yRange: [min, max] | null, format: value => string}
+     * @param options {yRange: [min, max] | null, format: value => string, minPoints: buckets always shown}
      */
     constructor(container, options) {
       this.container = container;
@@ -19,10 +19,17 @@
       new ResizeObserver(() => this.resize()).observe(container);
     }
 
-    /** Draws xs (epoch seconds) against series [{label, values, color, width, dash}]. */
+    /**
+     * Draws xs (epoch seconds) against series [{label, values, color, width, dash}]. Leading buckets without data are
+     * left out (down to minPoints), so a dashboard that just started shows its first minute, not ten empty ones.
+     */
     update(xs, series) {
       const signature = JSON.stringify(series.map(s => [s.label, s.color, s.width, s.dash]));
-      const data = [xs, ...series.map(s => s.values)];
+      const hasData = i => series.some(s => s.values[i] !== null && s.values[i] !== undefined && s.values[i] !== 0);
+      let first = xs.findIndex((x, i) => hasData(i));
+      if (first < 0) first = xs.length;
+      const start = Math.max(0, Math.min(first, xs.length - (this.options.minPoints || 1)));
+      const data = [xs.slice(start), ...series.map(s => s.values.slice(start))];
       if (signature !== this.signature || !this.plot) {
         this.signature = signature;
         this.build(series, data);
@@ -31,9 +38,7 @@
       }
       let points = 0;
       for (let i = 0; i < xs.length; i++) {
-        if (series.some(s => s.values[i] !== null && s.values[i] !== undefined && s.values[i] !== 0)) {
-          points++;
-        }
+        if (hasData(i)) points++;
       }
       this.container.dataset.points = String(points);
     }
@@ -49,13 +54,14 @@
         height: this.height(),
         padding: [8, 8, 0, 0],
         cursor: { drag: { x: false, y: false } },
-        legend: { live: true },
+        legend: { live: false },
         scales: {
           x: { time: true },
           y: yRange ? { range: () => yRange } : { range: (u, min, max) => [0, Math.max(1, max * 1.15)] }
         },
         axes: [
-          { stroke: '#64748b', grid: { stroke: '#eef2f7' }, ticks: { stroke: '#e2e8f0' } },
+          { stroke: '#64748b', grid: { stroke: '#eef2f7' }, ticks: { stroke: '#e2e8f0' }, values: timeLabels,
+            space: 80 },
           { stroke: '#64748b', grid: { stroke: '#eef2f7' }, ticks: { stroke: '#e2e8f0' }, size: 48,
             values: (u, splits) => splits.map(v => format(v)) }
         ],
@@ -65,7 +71,7 @@
           width: s.width || 2,
           dash: s.dash || undefined,
           spanGaps: false,
-          points: { show: false },
+          points: { size: 5 },
           value: (u, v) => (v === null || v === undefined ? '–' : format(v))
         })))
       };
@@ -85,6 +91,17 @@
         this.plot.setSize({ width: this.width(), height: this.height() });
       }
     }
+  }
+
+  /** 24-hour clock labels for the time axis; seconds only when the ticks are less than a minute apart. */
+  function timeLabels(u, splits) {
+    const step = splits.length > 1 ? splits[1] - splits[0] : 60;
+    return splits.map(ts => {
+      const d = new Date(ts * 1000);
+      const hh = String(d.getHours()).padStart(2, '0');
+      const mm = String(d.getMinutes()).padStart(2, '0');
+      return step < 60 ? hh + ':' + mm + ':' + String(d.getSeconds()).padStart(2, '0') : hh + ':' + mm;
+    });
   }
 
   /** Line styles for model versions: the ACTIVE one solid green and thick, the CANARY dashed amber, others thin. */

@@ -134,7 +134,8 @@
   function showRole() {
     const badge = document.getElementById('role-badge');
     badge.hidden = false;
-    badge.textContent = i18n.t(ui.isAdmin() ? 'roleAdmin' : 'roleViewer') + ' · ' + session.operatorId;
+    window.KefuDom.fill(badge, i18n.t(ui.isAdmin() ? 'roleAdmin' : 'roleViewer'),
+      window.KefuDom.el('span', { class: 'role-id' }, ' · ' + session.operatorId));
     badge.className = 'pill ' + (ui.isAdmin() ? 'pill-admin' : 'pill-viewer');
     document.body.dataset.role = session.role;
     if (!ui.isAdmin()) {

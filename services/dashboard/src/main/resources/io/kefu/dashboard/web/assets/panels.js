@@ -11,10 +11,10 @@
   function create(ui) {
     const $ = id => document.getElementById(id);
     const charts = {
-      throughput: new TimeChart($('chart-throughput'), { format: v => (v >= 10 ? Math.round(v) : v.toFixed(1)) }),
-      latency: new TimeChart($('chart-latency'), { format: v => Math.round(v) + '' }),
-      rating: new TimeChart($('chart-rating'), { yRange: [1, 5], format: v => v.toFixed(1) }),
-      csat: new TimeChart($('chart-csat'), { yRange: [0, 100], format: v => Math.round(v) + '%' })
+      throughput: new TimeChart($('chart-throughput'), { minPoints: 60, format: v => (v >= 10 ? Math.round(v) : v.toFixed(1)) }),
+      latency: new TimeChart($('chart-latency'), { minPoints: 12, format: v => Math.round(v) + '' }),
+      rating: new TimeChart($('chart-rating'), { minPoints: 12, yRange: [1, 5], format: v => v.toFixed(1) }),
+      csat: new TimeChart($('chart-csat'), { minPoints: 12, yRange: [0, 100], format: v => Math.round(v) + '%' })
     };
 
     function adminOnly(node) {
@@ -201,7 +201,7 @@
     const renderDlq = memo(dlq => {
       fill($('dlq'), dlq.map(d => el('div', { class: 'dlq-topic', dataset: { topic: d.topic } },
         el('div', { class: 'dlq-head' }, el('span', { class: 'mono' }, d.topic),
-          el('span', { class: 'pill ' + (d.count > 0 ? 'pill-bad' : 'pill-ok') }, i18n.t('records', { n: number(d.count) }))),
+          el('span', { class: 'pill ' + (d.count > 0 ? 'pill-bad' : 'pill-ok') }, i18n.t(d.count === 1 ? 'record' : 'records', { n: number(d.count) }))),
         d.latest.length ? el('ul', { class: 'dlq-latest' }, d.latest.map(l => el('li', null,
           el('span', { class: 'mono reason-code' }, l.reason || '?'),
           el('span', { class: 'dlq-detail' }, l.detail || ''),

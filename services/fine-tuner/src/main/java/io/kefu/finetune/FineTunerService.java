@@ -1,0 +1,126 @@
+package io.kefu.finetune;
+
+import io.kefu.kafka.config.CoreSettings;
+import io.kefu.kafka.config.KefuConfig;
+import io.kefu.lifecycle.LifecycleClients;
+import io.kefu.lifecycle.LifecycleSettings;
+import io.kefu.lifecycle.ModelRegistryView;
+import io.kefu.lifecycle.canary.OperatorCommandFollower;
+import io.kefu.model.ComputeDevice;
+import io.kefu.model.store.FileSystemModelStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * {@code kefu fine-tuner} wired from settings: follows model-versions, reads training-examples, fine-tunes the ACTIVE
+ * version with the {@code finetune.*} settings, and obeys TRAIN_NOW / PAUSE_TRAINING / RESUME_TRAINING from
+ * operator-commands (consumer group {@code <finetune.group.id>-commands}).
+ */
+public final class FineTunerService implements AutoCloseable {
+  private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(60);
+
+  private final KefuConfig config;
+  private final BaseCorpus corpus;
+  private final String device;
+  private final PrintStream progress;
+  private LifecycleClients clients;
+  private ModelRegistryView view;
+  private FineTuner fineTuner;
+  private OperatorCommandFollower commands;
+
+  /**
+   * A service over {@code corpus} (replay sample and held-out set), training on {@code device} (auto, cpu or gpu),
+   * drawing its progress bar on {@code progress} (null: none).
+   */
+  public FineTunerService(KefuConfig config, BaseCorpus corpus, String device, PrintStream progress) {
+    this.config = config;
+    this.corpus = corpus;
+    this.device = device;
+    this.progress = progress;
+  }
+
+  /** The model store directory: {@code finetune.store.dir}, or {@code <data.dir>/models}. */
+  public static Path storeDirectory(KefuConfig config) {
+    String dir = config.getOrNull(FineTuneSettings.STORE_DIR);
+    return dir != null ? Path.of(dir) : Path.of(config.get(CoreSettings.DATA_DIR)).resolve("models");
+  }
+
+  /** Reads model-versions to its end, then starts the fine-tuner and the command follower. */
+  public synchronized void start() {
+    if (fineTuner != null) {
+      throw new IllegalStateException("fine-tuner service is already started");
+    }
+    try {
+      clients = LifecycleClients.fromConfig(config);
+      view = new ModelRegistryView(config.kafkaClientProperties(), clients.topics().modelVersions());
+      view.start();
+      if (!view.awaitCaughtUp(CATCH_UP_TIMEOUT)) {
+        throw new IllegalStateException("could not read model-versions within " + CATCH_UP_TIMEOUT.toSeconds() + " s");
+      }
+      String modelName = config.get(LifecycleSettings.MODEL_NAME);
+      FineTuneRun run = new FineTuneRun(modelName, new FileSystemModelStore(storeDirectory(config)),
+          ComputeDevice.parse(device).resolve(), corpus,
+          new TrainingSetBuilder(NegativeMode.parse(config.get(FineTuneSettings.NEGATIVES)),
+              config.getDouble(FineTuneSettings.NEGATIVE_SCALE), config.getDouble(FineTuneSettings.REPLAY_RATIO),
+              config.getDouble(FineTuneSettings.HELDOUT_SHARE), config.getLong(FineTuneSettings.SEED)),
+          FineTuneRecipe.fromConfig(config), new ModelEvaluator(corpus, config.getInt(FineTuneSettings.EVAL_CASES)),
+          GatePolicy.fromConfig(config), progress, RunObserver.NONE, Clock.systemUTC());
+      String groupId = config.get(FineTuneSettings.GROUP_ID);
+      fineTuner = new FineTuner(config.kafkaClientProperties(), new FineTuner.Options(modelName, groupId,
+          config.get(FineTuneSettings.TRANSACTIONAL_ID), config.getInt(FineTuneSettings.TRIGGER_EXAMPLES),
+          config.getDuration(FineTuneSettings.TRIGGER_INTERVAL), config.getInt(FineTuneSettings.MIN_EXAMPLES)),
+          clients.topics().trainingExamples(), clients.topics().modelVersions(), view, run, Clock.systemUTC());
+      fineTuner.start();
+      commands = new OperatorCommandFollower(config.kafkaClientProperties(), groupId + "-commands",
+          clients.topics().operatorCommands(), fineTuner::handle);
+      commands.start();
+    } catch (IOException e) {
+      stop();
+      throw new UncheckedIOException("cannot open the model store " + storeDirectory(config), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop();
+      throw new IllegalStateException("interrupted while starting the fine-tuner", e);
+    } catch (RuntimeException e) {
+      stop();
+      throw e;
+    }
+  }
+
+  /** What the fine-tuner is doing; only while started. */
+  public synchronized FineTunerStatus status() {
+    if (fineTuner == null) {
+      throw new IllegalStateException("fine-tuner service is not started");
+    }
+    return fineTuner.status();
+  }
+
+  /** Stops the command follower, the fine-tuner (after its current run) and the view; safe to call twice. */
+  public synchronized void stop() {
+    if (commands != null) {
+      commands.stop();
+      commands = null;
+    }
+    if (fineTuner != null) {
+      fineTuner.stop();
+      fineTuner = null;
+    }
+    if (view != null) {
+      view.stop();
+      view = null;
+    }
+    if (clients != null) {
+      clients.close();
+      clients = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

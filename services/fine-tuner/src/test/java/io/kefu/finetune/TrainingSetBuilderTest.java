@@ -1,0 +1,74 @@
+package io.kefu.finetune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kefu.contract.ExampleSource;
+import io.kefu.contract.TrainingExample;
+import io.kefu.model.train.ReplyExample;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrainingSetBuilderTest {
+  private final TinyCorpus corpus = new TinyCorpus();
+
+  private static List<TrainingExample> oneOfEachRating() {
+    List<TrainingExample> examples = new ArrayList<>();
+    double[] weights = {-1.0, -0.5, 0.0, 0.6, 1.0};
+    for (int rating = 1; rating <= 5; rating++) {
+      ReplyExample e = TinyCorpus.example("refund", rating, rating);
+      examples.add(TinyCorpus.rated("r" + rating, e, rating, weights[rating - 1]));
+    }
+    TrainingExample human = TinyCorpus.rated("h1", TinyCorpus.example("cancel", 7, 0), 5, 1.5);
+    human.setRating(null);
+    human.setSource(ExampleSource.HUMAN_REPLY);
+    examples.add(human);
+    return examples;
+  }
+
+  @Test
+  void shouldKeepGoodRepliesAsTargetsAndBadOnesAsScaledUnlikelihoodNegatives() {
+    // Given one example of each rating and a human reply, nothing held out, replay 0.5 per example
+    TrainingSetBuilder builder = new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 0.5, 0.5, 0.0, 1);
+
+    // When the training set is built
+    TrainingSet set = builder.build(oneOfEachRating(), corpus);
+
+    // Then 4-5 star and human replies are targets, 1-2 star replies negatives at half weight, 3 stars left out
+    List<Float> newWeights = set.train().subList(0, 5).stream().map(ReplyExample::weight).toList();
+    assertThat(newWeights).containsExactly(1.5f, -0.5f, -0.25f, 0.6f, 1.0f);
+    assertThat(set.positives()).isEqualTo(3);
+    assertThat(set.negatives()).isEqualTo(2);
+    assertThat(set.excluded()).isEqualTo(1);
+    assertThat(set.human()).isEqualTo(1);
+    // And round(0.5 * 5) = 3 base-corpus conversations are replayed at weight 1
+    assertThat(set.replay()).isEqualTo(3);
+    assertThat(set.train().subList(5, 8)).allSatisfy(e -> assertThat(e.weight()).isEqualTo(1f));
+  }
+
+  @Test
+  void shouldLeaveNegativesOutInExcludeMode() {
+    TrainingSet set = new TrainingSetBuilder(NegativeMode.EXCLUDE, 0.5, 0.0, 0.0, 1)
+        .build(oneOfEachRating(), corpus);
+    assertThat(set.train()).extracting(ReplyExample::weight).containsExactly(1.5f, 0.6f, 1.0f);
+    assertThat(set.excluded()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldHoldOutTheSameExamplesOnEveryRun() {
+    // Given a 30% held-out share
+    TrainingSetBuilder builder = new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 0.5, 0.0, 0.3, 1);
+    List<TrainingExample> examples = TinyCorpus.goodExamples("x", 1000);
+
+    // When two builds run on the same examples, in different orders
+    TrainingSet first = builder.build(examples, corpus);
+    List<TrainingExample> reversed = new ArrayList<>(examples);
+    java.util.Collections.reverse(reversed);
+    TrainingSet second = builder.build(reversed, corpus);
+
+    // Then they hold out the same examples, about 30% of them (4 standard deviations is 5.8 points)
+    assertThat(second.heldOut()).isEqualTo(first.heldOut());
+    assertThat(first.heldOut().size()).isBetween(242, 358);
+    assertThat(first.train()).hasSize(1000 - first.heldOut().size());
+  }
+}
