@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         ConfigCommand.class,
         RedactCommand.class,
         FeedbackStreamCommand.class,
+        AclsCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class KefuCommand implements Runnable {

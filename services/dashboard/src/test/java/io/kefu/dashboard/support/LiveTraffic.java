@@ -45,25 +45,37 @@ public final class LiveTraffic implements AutoCloseable {
     }
   }
 
-  private void tick() {
-    int n = ticks.incrementAndGet();
+  /** Writes the traffic of the last {@code spanMillis}, one turn every {@code stepMillis}, with past timestamps. */
+  public LiveTraffic backfill(long spanMillis, long stepMillis) {
     long now = System.currentTimeMillis();
+    for (long at = now - spanMillis; at < now; at += stepMillis) {
+      tick(at);
+    }
+    return this;
+  }
+
+  private void tick() {
+    tick(System.currentTimeMillis());
+  }
+
+  private void tick(long now) {
+    int n = ticks.incrementAndGet();
     String conversation = "c-live-" + (n % 40);
     boolean chinese = n % 2 == 0;
     String messageId = "m-live-" + n;
-    producer.send(topics.customerMessages(), conversation, TestRecords.message(conversation, messageId,
+    producer.send(topics.customerMessages(), null, now, conversation, TestRecords.message(conversation, messageId,
         chinese ? "我的订单 A" + (1000 + n) + " 什么时候到？" : "Where is my order A" + (1000 + n) + "?",
         chinese ? Locale.ZH : Locale.EN, now));
     boolean canary = n % 5 == 0;
     String version = canary ? "v2" : "v1";
     String replyId = "r-live-" + n;
-    producer.send(topics.agentReplies(), conversation, TestRecords.modelReply(conversation, replyId, messageId,
+    producer.send(topics.agentReplies(), null, now, conversation, TestRecords.modelReply(conversation, replyId, messageId,
         chinese ? "您的订单已发货，预计明天送达。" : "Your order has shipped and arrives tomorrow.", version,
         80 + random.nextInt(canary ? 120 : 260), now));
     int stars = canary ? 4 + random.nextInt(2) : 2 + random.nextInt(4);
-    producer.send(topics.feedback(), replyId, TestRecords.rating(replyId, conversation, stars, now));
+    producer.send(topics.feedback(), null, now, replyId, TestRecords.rating(replyId, conversation, stars, now));
     if (n % 40 == 0) {
-      producer.send(topics.handoffs(), conversation, TestRecords.handoff(conversation, messageId, java.util.List.of(
+      producer.send(topics.handoffs(), null, now, conversation, TestRecords.handoff(conversation, messageId, java.util.List.of(
           TestRecords.customerTurn(chinese ? "我要找人工客服" : "I want to talk to a person")),
           io.kefu.contract.HandoffStatus.OPEN, now));
     }

@@ -30,9 +30,14 @@ public final class TestProducer implements AutoCloseable {
 
   /** Sends {@code value} keyed by {@code key} to {@code partition} (null lets the partitioner choose). */
   public <V> RecordMetadata send(Topic<String, V> topic, Integer partition, String key, V value) {
+    return send(topic, partition, null, key, value);
+  }
+
+  /** Sends {@code value} with the record timestamp {@code timestamp} (null for now), e.g. to write past traffic. */
+  public <V> RecordMetadata send(Topic<String, V> topic, Integer partition, Long timestamp, String key, V value) {
     byte[] k = topic.keySerde().serializer().serialize(topic.name(), key);
     byte[] v = topic.valueSerde().serializer().serialize(topic.name(), value);
-    return sendRaw(new ProducerRecord<>(topic.name(), partition, k, v));
+    return sendRaw(new ProducerRecord<>(topic.name(), partition, timestamp, k, v));
   }
 
   /** Sends raw bytes, e.g. a dead letter with its headers. */

@@ -25,6 +25,11 @@
       return node;
     }
 
+    /** A table cell labelled for the stacked phone layout; its content sits in one box beside the label. */
+    function cell(labelKey, props, ...children) {
+      return el('td', Object.assign({ 'data-label': i18n.t(labelKey) }, props || {}), el('div', null, ...children));
+    }
+
     function since(epochMillis) {
       return el('span', { class: 'since', dataset: { since: String(epochMillis) } }, ago(epochMillis));
     }
@@ -61,7 +66,7 @@
       const active = Object.keys(s.marks).filter(v => s.marks[v] === 'ACTIVE');
       const canary = Object.keys(s.marks).filter(v => s.marks[v] === 'CANARY');
       fill($('kpi-active'), active.length ? active.join(', ') : '–',
-        canary.length ? el('span', { class: 'kpi-sub' }, ' + ' + canary.join(', ') + ' (canary)') : null);
+        canary.length ? el('span', { class: 'kpi-sub' }, ' + ' + canary.join(', ') + ' ' + i18n.t('canaryNote')) : null);
       $('kpi-handoffs').textContent = number(s.handoffs.open);
       $('kpi-dlq').textContent = number(s.dlq.reduce((sum, d) => sum + d.count, 0));
     }
@@ -91,24 +96,23 @@
             onclick: () => ui.rollBack(r.modelName, r.version)
           }, i18n.t('rollBack'))));
         return el('tr', { dataset: { model: r.modelName, version: r.version, status: r.status }, class: m.mark ? 'marked-' + m.mark.toLowerCase() : null },
-          el('td', { 'data-label': i18n.t('colVersion') },
+          cell('colVersion', null,
             el('div', { class: 'version' }, el('strong', null, r.version),
               m.mark ? el('span', { class: 'mark mark-' + m.mark.toLowerCase() }, m.mark) : null),
             el('div', { class: 'muted small' }, r.modelName)),
-          el('td', { 'data-label': i18n.t('colStatus'), class: 'status' },
-            el('span', { class: 'pill status-' + r.status.toLowerCase() }, r.status)),
-          el('td', { 'data-label': i18n.t('colParent') }, r.parentVersion || '–'),
-          el('td', { 'data-label': i18n.t('colEvaluation') }, metricList(r.evaluation)),
-          el('td', { 'data-label': i18n.t('colLive') }, rating
-            ? el('div', null, el('div', null, stars(rating.totalAverage) + ' · CSAT ' + percent(rating.totalCsat)),
-                el('div', { class: 'muted small' }, i18n.t('ratingsCount', { n: rating.totalRatings })))
+          cell('colStatus', { class: 'status' }, el('span', { class: 'pill status-' + r.status.toLowerCase() }, r.status)),
+          cell('colParent', null, r.parentVersion || '–'),
+          cell('colEvaluation', null, metricList(r.evaluation)),
+          cell('colLive', null, rating
+            ? [el('div', null, stars(rating.totalAverage) + ' · CSAT ' + percent(rating.totalCsat)),
+                el('div', { class: 'muted small' }, i18n.t('ratingsCount', { n: rating.totalRatings }))]
             : '–'),
-          el('td', { 'data-label': i18n.t('colEvidence'), class: 'evidence' },
+          cell('colEvidence', { class: 'evidence' },
             r.reason ? el('div', { class: 'reason', title: r.reason }, r.reason) : '–',
             r.status === 'CANARY' && r.canaryShare > 0
               ? el('div', { class: 'muted small' }, i18n.t('share', { p: Math.round(r.canaryShare * 100) })) : null),
-          el('td', { 'data-label': i18n.t('colChanged') }, since(r.changedAt)),
-          el('td', { 'data-label': i18n.t('colActions') }, actions));
+          cell('colChanged', null, since(r.changedAt)),
+          cell('colActions', null, actions));
       }));
       $('models-empty').hidden = models.length > 0;
       $('models-table').hidden = models.length === 0;
