@@ -92,7 +92,7 @@ class DashboardBrowserIntegrationTest {
           new TopicPartition(topics.customerMessages().name(), 0), new OffsetAndMetadata(0),
           new TopicPartition(topics.customerMessages().name(), 1), new OffsetAndMetadata(0))).all().get();
     }
-    traffic = new LiveTraffic(producer, topics).start(150);
+    traffic = new LiveTraffic(producer, topics).backfill(150_000, 700).start(150);
 
     dashboard = new DashboardServer(platform.dashboardConfig(Map.of())); // tokens generated, as in the demo
     dashboard.start();
@@ -127,9 +127,11 @@ class DashboardBrowserIntegrationTest {
     // Given the dashboard opened with the admin token the dashboard generated
     openAs(dashboard.adminToken());
 
-    // When the live stream has delivered a while
+    // When the live stream has delivered the recent history and then turns written after the page opened
+    await().atMost(PATIENCE).until(() -> "live".equals(attribute("live-status", "data-state")));
+    String laterOrder = "A" + (1000 + traffic.ticks() + 5);
     await().atMost(PATIENCE).untilAsserted(() -> {
-      assertThat(attribute("live-status", "data-state")).isEqualTo("live");
+      assertThat(text("conversations")).contains(laterOrder);
       assertThat(points("chart-throughput")).isGreaterThanOrEqualTo(3);
       assertThat(points("chart-latency")).isGreaterThanOrEqualTo(1);
       assertThat(points("chart-rating")).isGreaterThanOrEqualTo(1);
