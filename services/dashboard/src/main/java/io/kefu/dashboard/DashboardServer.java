@@ -17,7 +17,9 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -65,7 +67,7 @@ public final class DashboardServer implements AutoCloseable {
   private Admin admin;
   private ScheduledExecutorService lagSampling;
   private DashboardHttpServer http;
-  private final java.util.List<KafkaClientMetrics> clientMetrics = new java.util.ArrayList<>();
+  private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
   private int port = -1;
   private boolean started;
   private boolean stopped;

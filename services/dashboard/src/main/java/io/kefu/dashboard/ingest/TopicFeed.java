@@ -167,8 +167,9 @@ public final class TopicFeed {
 
   private void assignNewTopics() {
     Set<TopicPartition> fresh = new HashSet<>();
+    Map<String, List<PartitionInfo>> existing = consumer.listTopics(METADATA_TIMEOUT);
     for (String topic : missingTopicsSnapshot()) {
-      List<PartitionInfo> partitions = consumer.partitionsFor(topic, METADATA_TIMEOUT);
+      List<PartitionInfo> partitions = existing.get(topic);
       if (partitions == null || partitions.isEmpty()) {
         continue;
       }

@@ -1,6 +1,7 @@
 package io.kefu.dashboard.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -10,6 +11,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +22,7 @@ import java.util.function.Supplier;
 public final class DashboardMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+  private final Map<String, Counter> readCounters = new ConcurrentHashMap<>();
 
   public DashboardMetrics() {
     new ClassLoaderMetrics().bindTo(registry);
@@ -36,8 +40,8 @@ public final class DashboardMetrics implements AutoCloseable {
 
   /** One record read from {@code topic}. */
   public void recordRead(String topic) {
-    Counter.builder("kefu.dashboard.records.read").description("Records the dashboard read, per topic")
-        .tag("topic", topic).register(registry).increment();
+    readCounters.computeIfAbsent(topic, t -> Counter.builder("kefu.dashboard.records.read")
+        .description("Records the dashboard read, per topic").tag("topic", t).register(registry)).increment();
   }
 
   /** One record of {@code topic} that could not be decoded or applied, for {@code reason}. */
@@ -61,7 +65,7 @@ public final class DashboardMetrics implements AutoCloseable {
 
   /** Reports {@code value} as the gauge {@code name}. */
   public void gauge(String name, String description, Supplier<Number> value) {
-    io.micrometer.core.instrument.Gauge.builder(name, value).description(description).register(registry);
+    Gauge.builder(name, value).description(description).register(registry);
   }
 
   /** The Prometheus text exposition of every meter. */

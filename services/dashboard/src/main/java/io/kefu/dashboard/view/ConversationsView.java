@@ -2,9 +2,7 @@ package io.kefu.dashboard.view;
 
 import io.kefu.contract.AgentReply;
 import io.kefu.contract.CustomerMessage;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +62,7 @@ public final class ConversationsView {
   private static final class Conversation {
     private final String id;
     private final String locale;
-    private final Deque<TurnView> turns = new ArrayDeque<>();
+    private final List<TurnView> turns = new ArrayList<>();
     private long lastActivity;
     private boolean handedOff;
 
@@ -73,10 +71,15 @@ public final class ConversationsView {
       this.locale = locale;
     }
 
+    /** Keeps turns in time order whatever order the topics are read in; the oldest go first when full. */
     void add(TurnView turn) {
-      turns.addLast(turn);
+      int at = turns.size();
+      while (at > 0 && turns.get(at - 1).atMillis() > turn.atMillis()) {
+        at--;
+      }
+      turns.add(at, turn);
       if (turns.size() > MAX_TURNS) {
-        turns.removeFirst();
+        turns.remove(0);
       }
     }
 

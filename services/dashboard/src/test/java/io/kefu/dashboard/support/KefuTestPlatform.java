@@ -81,6 +81,18 @@ public final class KefuTestPlatform implements AutoCloseable {
     return topics;
   }
 
+  /** The catalogue with topic names under {@code prefix} (whose topics {@link #createTopics} makes). */
+  public KefuTopics topics(String prefix) {
+    return KefuTopics.create(TopicCatalogue.load(prefix), registryClient, true);
+  }
+
+  /** Creates every Kefu topic under {@code prefix}. */
+  public void createTopics(String prefix) {
+    try (Admin admin = Admin.create(broker.clientProperties())) {
+      new TopicAdmin(admin).ensureTopics(TopicCatalogue.load(prefix).all());
+    }
+  }
+
   public Map<String, Object> clientProperties() {
     return broker.clientProperties();
   }

@@ -41,7 +41,9 @@ public final class LiveTraffic implements AutoCloseable {
     try {
       tick();
     } catch (RuntimeException e) {
-      failure.compareAndSet(null, e);
+      if (!ticker.isShutdown()) { // a send interrupted by close() is not a failure of the traffic
+        failure.compareAndSet(null, e);
+      }
     }
   }
 

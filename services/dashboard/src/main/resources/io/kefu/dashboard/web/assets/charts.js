@@ -52,7 +52,7 @@
       const opts = {
         width: this.width(),
         height: this.height(),
-        padding: [8, 8, 0, 0],
+        padding: [8, 28, 0, 0],
         cursor: { drag: { x: false, y: false } },
         legend: { live: false },
         scales: {

@@ -79,11 +79,21 @@
         el('dt', null, k), el('dd', null, Number.isInteger(v) ? String(v) : Number(v).toFixed(3))]));
     }
 
-    const renderModels = memo(({ models, ratings, paused, switchedBy }) => {
+    // Live ratings change every second; they are written into their cells so the rows (and their buttons) stay put.
+    function renderLiveRatings(ratings) {
       const live = new Map(ratings.map(r => [r.version, r]));
+      document.querySelectorAll('#models-body [data-live-version]').forEach(td => {
+        const rating = live.get(td.dataset.liveVersion);
+        fill(td.firstChild, rating
+          ? [el('div', null, stars(rating.totalAverage) + ' · CSAT ' + percent(rating.totalCsat)),
+              el('div', { class: 'muted small' }, i18n.t('ratingsCount', { n: rating.totalRatings }))]
+          : '–');
+      });
+    }
+
+    const renderModels = memo(({ models, paused, switchedBy }) => {
       fill($('models-body'), models.map(m => {
         const r = m.row;
-        const rating = live.get(r.version);
         const actions = el('div', { class: 'row-actions' },
           adminOnly(el('button', {
             class: 'btn btn-small btn-primary', type: 'button', disabled: !PROMOTABLE.includes(r.status),
@@ -103,10 +113,7 @@
           cell('colStatus', { class: 'status' }, el('span', { class: 'pill status-' + r.status.toLowerCase() }, r.status)),
           cell('colParent', null, r.parentVersion || '–'),
           cell('colEvaluation', null, metricList(r.evaluation)),
-          cell('colLive', null, rating
-            ? [el('div', null, stars(rating.totalAverage) + ' · CSAT ' + percent(rating.totalCsat)),
-                el('div', { class: 'muted small' }, i18n.t('ratingsCount', { n: rating.totalRatings }))]
-            : '–'),
+          cell('colLive', { class: 'live-rating', dataset: { liveVersion: r.version } }, '–'),
           cell('colEvidence', { class: 'evidence' },
             r.reason ? el('div', { class: 'reason', title: r.reason }, r.reason) : '–',
             r.status === 'CANARY' && r.canaryShare > 0
@@ -134,26 +141,32 @@
         turn.rating ? el('span', { class: 'turn-rating', title: turn.rating + '/5' }, '★'.repeat(turn.rating)) : null);
     }
 
-    const renderHandoffList = memo(({ handoffs, selected }) => {
-      $('handoff-count').textContent = String(handoffs.open);
-      if (!handoffs.handoffs.length) {
+    // Drawn from what the items show only, so a transcript growing elsewhere does not replace them under the pointer.
+    const renderHandoffList = memo(({ open, items, selected }) => {
+      $('handoff-count').textContent = String(open);
+      if (!items.length) {
         fill($('handoff-list'), el('li', { class: 'empty' }, i18n.t('noHandoffs')));
         return;
       }
-      fill($('handoff-list'), handoffs.handoffs.map(h => {
-        const lastCustomer = [...h.transcript].reverse().find(t => t.author === 'CUSTOMER');
-        return el('li', null, el('button', {
-          type: 'button', class: 'handoff-item' + (h.conversationId === selected ? ' selected' : ''),
-          dataset: { conversation: h.conversationId }, onclick: () => ui.select(h.conversationId)
-        },
-          el('div', { class: 'handoff-row' }, el('strong', { class: 'conv-id' }, h.conversationId),
-            el('span', { class: 'handoff-wait', dataset: { since: String(h.createdAt) } }, ago(h.createdAt))),
-          el('div', { class: 'handoff-row' },
-            el('span', { class: 'pill pill-soft' }, i18n.t('reason_' + h.reason)),
-            el('span', { class: 'muted small' }, h.locale)),
-          lastCustomer ? el('div', { class: 'preview' }, lastCustomer.text) : null));
-      }));
+      fill($('handoff-list'), items.map(h => el('li', null, el('button', {
+        type: 'button', class: 'handoff-item' + (h.conversationId === selected ? ' selected' : ''),
+        dataset: { conversation: h.conversationId }, onclick: () => ui.select(h.conversationId)
+      },
+        el('div', { class: 'handoff-row' }, el('strong', { class: 'conv-id' }, h.conversationId),
+          el('span', { class: 'handoff-wait', dataset: { since: String(h.createdAt) } }, ago(h.createdAt))),
+        el('div', { class: 'handoff-row' },
+          el('span', { class: 'pill pill-soft' }, i18n.t('reason_' + h.reason)),
+          el('span', { class: 'muted small' }, h.locale)),
+        h.preview ? el('div', { class: 'preview' }, h.preview) : null))));
     });
+
+    function handoffItems(handoffs) {
+      return handoffs.handoffs.map(h => {
+        const lastCustomer = [...h.transcript].reverse().find(t => t.author === 'CUSTOMER');
+        return { conversationId: h.conversationId, reason: h.reason, locale: h.locale, createdAt: h.createdAt,
+          preview: lastCustomer ? lastCustomer.text : null };
+      });
+    }
 
     const renderHandoffDetail = memo(({ handoff, selected }) => {
       $('handoff-empty').hidden = Boolean(handoff);
@@ -234,11 +247,10 @@
       render(s, selected) {
         renderCharts(s);
         renderKpis(s);
-        renderModels({ models: s.models, ratings: s.ratings.versions.map(v => ({ version: v.version,
-          totalAverage: v.totalAverage, totalCsat: v.totalCsat, totalRatings: v.totalRatings })),
-          paused: s.commands.trainingPaused, switchedBy: s.commands.lastTrainingSwitch
+        renderModels({ models: s.models, paused: s.commands.trainingPaused, switchedBy: s.commands.lastTrainingSwitch
             ? s.commands.lastTrainingSwitch.operatorId + ' · ' + clock(s.commands.lastTrainingSwitch.issuedAt) : '' });
-        renderHandoffList({ handoffs: s.handoffs, selected });
+        renderLiveRatings(s.ratings.versions);
+        renderHandoffList({ open: s.handoffs.open, items: handoffItems(s.handoffs), selected });
         renderHandoffDetail({ handoff: s.handoffs.handoffs.find(h => h.conversationId === selected) || null, selected });
         renderConversations(s.conversations);
         renderLag(s.lag);

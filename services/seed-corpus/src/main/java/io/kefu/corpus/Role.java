@@ -1,0 +1,7 @@
+package io.kefu.corpus;
+
+/** Who speaks a turn. */
+public enum Role {
+  CUSTOMER,
+  AGENT
+}
