@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** Prints, and with --apply installs, the least-privilege ACLs of every Kefu service principal. */
 @Command(name = "acls", mixinStandardHelpOptions = true,
+    header = "Print (or apply) least-privilege Kafka ACLs per service.",
     description = {"Print the least-privilege Kafka ACLs of each Kefu service (topics, groups, transactional ids,",
         "Streams internal topics), and with --apply install them idempotently (run as a Kafka super user; ACLs",
         "outside the plan are reported, never deleted)."})

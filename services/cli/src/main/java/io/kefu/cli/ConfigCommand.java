@@ -13,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Prints the resolved settings with where each value came from, or the reference of every setting. */
 @Command(name = "config", mixinStandardHelpOptions = true,
+    header = "Print resolved settings, or the reference of every setting.",
     description = "Print the resolved settings (secrets masked) with their origin, or --reference for every setting in Markdown.")
 public final class ConfigCommand implements Runnable {
 

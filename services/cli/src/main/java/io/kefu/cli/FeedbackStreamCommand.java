@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** Runs the feedback stream: ratings joined with replies, redacted into training examples, and live aggregates. */
 @Command(name = "feedback-stream", mixinStandardHelpOptions = true,
+    header = "Run the feedback stream: ratings into redacted training examples.",
     description = {"Run the feedback stream (Kafka Streams, exactly_once_v2): join each rating with its reply,",
         "redact personal data, write training-examples; keep per-version aggregates (HTTP on feedback.http.port,",
         "/api/aggregates/totals, /api/aggregates/windows, /health, /metrics) and publish them to ops-metrics."})

@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
         RedactCommand.class,
         FeedbackStreamCommand.class,
         AclsCommand.class,
+        DashboardCommand.class,
+        CanaryControllerCommand.class,
+        ModelsCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class KefuCommand implements Runnable {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Starts the embedded broker, registry and topics, prints where they are, and waits until Ctrl-C. */
 @Command(name = "platform", mixinStandardHelpOptions = true,
+    header = "Run embedded Kafka (KRaft) + schema registry + topics and wait.",
     description = {"Start a real single-node Kafka broker (KRaft) and the schema registry in this process, create",
         "Kefu's topics, and wait until Ctrl-C. Kafka on platform.kafka.port (9092), registry on registry.port (8081);",
         "data under data.dir survives restarts."})

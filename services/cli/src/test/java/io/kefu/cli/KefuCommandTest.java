@@ -38,7 +38,7 @@ class KefuCommandTest {
       int exit = cli.execute(entry.getKey(), "--help");
       assertThat(err.toString()).as(entry.getKey() + " --help errors").isEmpty();
       assertThat(exit).as(entry.getKey() + " --help exit code").isZero();
-      assertThat(out.toString()).as(entry.getKey() + " --help").startsWith("Usage: kefu " + entry.getKey());
+      assertThat(out.toString()).as(entry.getKey() + " --help").contains("Usage: kefu " + entry.getKey());
       assertThat(sub.getCommandSpec().usageMessage().description()).as(entry.getKey() + " description").isNotEmpty();
     }
   }
