@@ -20,12 +20,35 @@ public final class PyTorchRuntime {
     /** OpenMP's idle policy; PyTorch's libgomp reads it once, when it loads. */
     public static final String OMP_WAIT_POLICY = "OMP_WAIT_POLICY";
 
+    /** DJL's switch for PyTorch's intra-op threads, read once when the engine loads. */
+    public static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
+
     /** The C library's setenv, to change the process environment the native code reads. */
     private interface CLibrary extends Library {
         int setenv(String name, String value, int overwrite);
     }
 
     private PyTorchRuntime() {}
+
+    /**
+     * Sets PyTorch's intra-op thread count for the whole process.
+     *
+     * <p>Measured on 2 cores: training (large matmuls) runs 1.6x faster with 2 threads than with 1,
+     * while decoding (many small ops) runs faster with 1, because waking a passive OpenMP thread
+     * costs more than the small op it would share. Services pick per process; 0 leaves the default
+     * (one thread per core).
+     *
+     * @param threads threads, or 0 to leave the setting alone
+     */
+    public static void setIntraOpThreads(int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be >= 0, was " + threads);
+        }
+        engine();
+        if (threads > 0) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
+    }
 
     /**
      * Returns the PyTorch engine, first forcing DJL offline and OpenMP's passive wait policy unless

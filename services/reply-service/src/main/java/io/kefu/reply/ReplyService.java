@@ -1,5 +1,6 @@
 package io.kefu.reply;
 
+import io.kefu.corpus.HumanRequestDetector;
 import io.kefu.kafka.config.CoreSettings;
 import io.kefu.kafka.config.KefuConfig;
 import io.kefu.kafka.dlq.RecordDecoder;
@@ -42,7 +43,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -55,7 +55,17 @@ import org.slf4j.LoggerFactory;
  * The reply service: answers customer-messages with the language model, exactly once, through Kafka transactions.
  *
  * <p>Construct it with resolved settings and the generator it serves, {@link #start()} it, and {@link #stop()} it;
- * the caller keeps ownership of the generator (and the engine and model behind it).
+ * the caller keeps ownership of the generator (and the engine and model behind it):
+ *
+ * <pre>{@code
+ * KefuConfig config = KefuConfig.load(configFile, overrides);
+ * try (LanguageModel model = ...; GenerationEngine engine = new GenerationEngine(model, EngineOptions.defaults())) {
+ *   ReplyService service = ReplyService.forEngine(config, engine);
+ *   service.start();               // returns at once; isReady() once partitions are assigned and memory restored
+ *   ...
+ *   service.stop();                // finishes the current poll, closes clients and the HTTP endpoints
+ * }
+ * }</pre>
  */
 public final class ReplyService implements AutoCloseable {
   /** Name of this service in DLQ headers and logs. */
@@ -69,7 +79,6 @@ public final class ReplyService implements AutoCloseable {
   private final KefuConfig config;
   private final ReplyOptions options;
   private final ReplyGenerator generator;
-  private final Predicate<String> asksForPerson;
   private final PrometheusMeterRegistry meterRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final Map<Producer<byte[], byte[]>, KafkaClientMetrics> producerMetrics = new ConcurrentHashMap<>();
@@ -80,21 +89,20 @@ public final class ReplyService implements AutoCloseable {
   private int httpPort = -1;
 
   /**
-   * A service answering with {@code generator}, handing off when {@code asksForPerson} accepts a customer's text.
+   * A service answering with {@code generator}; a customer asking for a person in English or Chinese (as
+   * {@link HumanRequestDetector} recognises it) is handed off without asking the model.
    *
    * @throws io.kefu.kafka.config.ConfigException naming the setting when a reply setting is out of range
    */
-  public ReplyService(KefuConfig config, ReplyGenerator generator, Predicate<String> asksForPerson) {
+  public ReplyService(KefuConfig config, ReplyGenerator generator) {
     this.config = config;
     this.options = ReplyOptions.from(config);
     this.generator = generator;
-    this.asksForPerson = asksForPerson;
   }
 
   /** A service answering with {@code engine}, decoding as the {@code reply.generation.*} settings say. */
-  public static ReplyService forEngine(KefuConfig config, GenerationEngine engine, Predicate<String> asksForPerson) {
-    return new ReplyService(config, new EngineReplyGenerator(engine, ReplyOptions.from(config).sampling()),
-        asksForPerson);
+  public static ReplyService forEngine(KefuConfig config, GenerationEngine engine) {
+    return new ReplyService(config, new EngineReplyGenerator(engine, ReplyOptions.from(config).sampling()));
   }
 
   /**
@@ -126,7 +134,7 @@ public final class ReplyService implements AutoCloseable {
           KefuAvroDeserializer.of(ConversationSnapshot.class, registry), RESTORE_TIMEOUT);
       Clock clock = Clock.systemUTC();
       MessageResponder responder = new MessageResponder(generator,
-          new HandoffPolicy(options.handoffConfidence(), asksForPerson), options.memoryTurns(),
+          new HandoffPolicy(options.handoffConfidence(), HumanRequestDetector::asksForHuman), options.memoryTurns(),
           options.memoryMessageIds(), clock);
       KefuTopics typed = KefuTopics.create(catalogue, registry, autoRegister);
       RecordAdmission admission = new RecordAdmission(

@@ -31,7 +31,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,8 +43,6 @@ class ReplyServiceIntegrationTest {
   @RegisterExtension
   static final EmbeddedKafkaExtension kafka = new EmbeddedKafkaExtension();
 
-  // TEMPORARY until services/seed-corpus exists: replaced by its person-request detector.
-  private static final Predicate<String> ASKS_FOR_PERSON = text -> false;
 
   private static ReplyTestKafka platform;
   private static GenerationEngine engine;
@@ -67,8 +64,7 @@ class ReplyServiceIntegrationTest {
         "reply.generation.max.tokens", "40"));
     settings.putAll(overrides);
     var config = platform.config(prefix, settings);
-    return new ReplyService(config, new EngineReplyGenerator(engine, ReplyOptions.from(config).sampling()),
-        ASKS_FOR_PERSON);
+    return new ReplyService(config, new EngineReplyGenerator(engine, ReplyOptions.from(config).sampling()));
   }
 
   private static ReplyTopics topics(String prefix) {
@@ -81,15 +77,23 @@ class ReplyServiceIntegrationTest {
 
   @Test
   void shouldAnswerAThousandMessagesOfAHundredConversationsExactlyOnceAndInOrder() throws Exception {
-    // Given a running service and 100 conversations (half English, half Chinese) of 10 messages, interleaved
+    // Given a running service and 100 conversations (half English, half Chinese) of 10 messages, interleaved, in
+    // ten of which the customer asks for a person at the 7th message
     String prefix = "volume.";
     ReplyTopics topics = topics(prefix);
     Map<String, List<CustomerMessage>> conversations = new LinkedHashMap<>();
+    List<String> askedForPerson = new ArrayList<>();
     for (int c = 0; c < 100; c++) {
       String id = "conv-" + c;
+      Locale locale = c % 2 == 0 ? Locale.EN : Locale.ZH;
       List<CustomerMessage> messages = new ArrayList<>();
       for (int k = 0; k < 10; k++) {
-        messages.add(Conversations.message(id, k, c % 2 == 0 ? Locale.EN : Locale.ZH));
+        messages.add(Conversations.message(id, k, locale));
+      }
+      if (c % 10 == 3) {
+        String text = locale == Locale.EN ? "This is not helping, can I talk to a real person?" : "没用，请帮我转人工。";
+        messages.set(6, Conversations.message(id, id + "-m6", text, locale));
+        askedForPerson.add(id + "-m6");
       }
       conversations.put(id, messages);
     }
@@ -142,6 +146,15 @@ class ReplyServiceIntegrationTest {
           .map(r -> platform.decode(HandoffRequest.class, r)).toList();
       assertThat(handoffs).extracting(HandoffRequest::getMessageId).containsExactlyInAnyOrderElementsOf(
           replies.stream().filter(AgentReply::getHandedOff).map(AgentReply::getInReplyTo).toList());
+      assertThat(handoffs).filteredOn(h -> h.getReason() == HandoffReason.CUSTOMER_ASKED)
+          .extracting(HandoffRequest::getMessageId).containsExactlyInAnyOrderElementsOf(askedForPerson);
+      assertThat(handoffs).filteredOn(h -> h.getReason() == HandoffReason.CUSTOMER_ASKED)
+          .allSatisfy(h -> assertThat(h.getModelVersion()).isNull());
+      assertThat(replies).filteredOn(r -> askedForPerson.contains(r.getInReplyTo()))
+          .allSatisfy(r -> assertThat(r.getText()).isEqualTo(r.getLocale() == Locale.ZH
+              ? "感谢您的耐心等待，正在为您转接人工客服，请稍候，客服人员会尽快在这里回复您。"
+              : "Thanks for your patience. I'm passing your conversation to a member of our team, who will reply here"
+                  + " shortly."));
       assertThat(replies.stream().filter(r -> r.getAuthor() == AuthorKind.MODEL).count())
           .as("replies written by the model").isGreaterThan(500);
       assertThat(platform.readAll(topics.customerMessagesDlq())).isEmpty();

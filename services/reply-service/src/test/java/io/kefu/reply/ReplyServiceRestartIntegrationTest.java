@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +29,6 @@ class ReplyServiceRestartIntegrationTest {
   @RegisterExtension
   static final EmbeddedKafkaExtension kafka = new EmbeddedKafkaExtension();
 
-  // TEMPORARY until services/seed-corpus exists: replaced by its person-request detector.
-  private static final Predicate<String> ASKS_FOR_PERSON = text -> false;
   private static final String PREFIX = "restart.";
   private static final String GROUP = "restart-replies";
   private static final int CONVERSATIONS = 60;
@@ -53,24 +50,20 @@ class ReplyServiceRestartIntegrationTest {
   }
 
   private static ReplyService instance(String name) {
-    var config = platform.config(PREFIX, Map.of("reply.group.id", GROUP, "reply.instance.id", name,
+    return instance(PREFIX, GROUP, name);
+  }
+
+  private static ReplyService instance(String prefix, String group, String name) {
+    var config = platform.config(prefix, Map.of("reply.group.id", group, "reply.instance.id", name,
         "reply.generation.max.tokens", "40", "reply.max.poll.records", "50"));
-    return new ReplyService(config, new EngineReplyGenerator(engine, ReplyOptions.from(config).sampling()),
-        ASKS_FOR_PERSON);
+    return new ReplyService(config, new EngineReplyGenerator(engine, ReplyOptions.from(config).sampling()));
   }
 
   @Test
   void shouldAnswerEveryMessageOnceAndKeepConversationMemoryWhileInstancesJoinAndStopMidStream() {
     // Given conversations whose messages arrive in three waves
     ReplyTopics topics = ReplyTopics.from(TopicCatalogue.load(PREFIX));
-    Map<String, List<CustomerMessage>> conversations = new LinkedHashMap<>();
-    for (int c = 0; c < CONVERSATIONS; c++) {
-      List<CustomerMessage> messages = new ArrayList<>();
-      for (int k = 0; k < MESSAGES; k++) {
-        messages.add(Conversations.message("conv-" + c, k, c % 2 == 0 ? Locale.EN : Locale.ZH));
-      }
-      conversations.put("conv-" + c, messages);
-    }
+    Map<String, List<CustomerMessage>> conversations = conversations();
     ReplyService first = instance("first");
     ReplyService second = instance("second");
     try {
@@ -88,29 +81,68 @@ class ReplyServiceRestartIntegrationTest {
       first.stop();
       sendWave(topics, conversations, 7, MESSAGES);
 
-      // Then the remaining instance answers everything: exactly one reply per message, in order per conversation
-      platform.readAtLeast(topics.agentReplies(), CONVERSATIONS * MESSAGES, Duration.ofSeconds(120));
-      platform.awaitNoLag(GROUP, topics.customerMessages(), Duration.ofSeconds(30));
-      List<AgentReply> replies = platform.readAll(topics.agentReplies()).stream()
-          .map(r -> platform.decode(AgentReply.class, r)).toList();
-      assertThat(replies).hasSize(CONVERSATIONS * MESSAGES);
-      Map<String, List<AgentReply>> byConversation = replies.stream()
-          .collect(Collectors.groupingBy(AgentReply::getConversationId, LinkedHashMap::new, Collectors.toList()));
-      for (Map.Entry<String, List<CustomerMessage>> conversation : conversations.entrySet()) {
-        List<CustomerMessage> sent = conversation.getValue();
-        List<AgentReply> answered = byConversation.get(conversation.getKey());
-        assertThat(answered).extracting(AgentReply::getInReplyTo)
-            .containsExactlyElementsOf(sent.stream().map(CustomerMessage::getMessageId).toList());
-        // and memory survived both moves: every reply saw the turns before it, including the ones answered by the
-        // first instance and restored by the second from conversation-turns
-        assertThat(answered).extracting(AgentReply::getContext)
-            .containsExactlyElementsOf(Conversations.expectedContexts(sent, answered, 12));
-      }
-      assertThat(platform.readAll(topics.customerMessagesDlq())).isEmpty();
+      // Then the remaining instance answers everything: exactly one reply per message, in order per conversation,
+      // and memory survived both moves: every reply saw the turns before it, including the ones answered by the
+      // first instance and restored by the second from conversation-turns
+      assertAnsweredExactlyOnceWithMemory(topics, GROUP, conversations);
     } finally {
       first.stop();
       second.stop();
     }
+  }
+
+  @Test
+  void shouldAnswerEveryMessageExactlyOnceWhenTheBrokerRestartsMidStream() {
+    // Given a running instance answering a stream of conversations
+    String prefix = "crash.";
+    String group = "crash-replies";
+    ReplyTopics topics = ReplyTopics.from(TopicCatalogue.load(prefix));
+    Map<String, List<CustomerMessage>> conversations = conversations();
+    try (ReplyService service = instance(prefix, group, "survivor")) {
+      service.start();
+      await().atMost(Duration.ofSeconds(60)).until(service::isReady);
+      sendWave(topics, conversations, 0, MESSAGES);
+      platform.readAtLeast(topics.agentReplies(), CONVERSATIONS, Duration.ofSeconds(60));
+
+      // When the broker stops mid-stream and comes back on the same data directory and port
+      kafka.broker().stop();
+      kafka.broker().start();
+
+      // Then every message is still answered exactly once, in order, with its memory
+      assertAnsweredExactlyOnceWithMemory(topics, group, conversations);
+    }
+  }
+
+  private static void assertAnsweredExactlyOnceWithMemory(ReplyTopics topics, String group,
+      Map<String, List<CustomerMessage>> conversations) {
+    platform.readAtLeast(topics.agentReplies(), CONVERSATIONS * MESSAGES, Duration.ofSeconds(150));
+    platform.awaitNoLag(group, topics.customerMessages(), Duration.ofSeconds(60));
+    List<AgentReply> replies = platform.readAll(topics.agentReplies()).stream()
+        .map(r -> platform.decode(AgentReply.class, r)).toList();
+    assertThat(replies).hasSize(CONVERSATIONS * MESSAGES);
+    Map<String, List<AgentReply>> byConversation = replies.stream()
+        .collect(Collectors.groupingBy(AgentReply::getConversationId, LinkedHashMap::new, Collectors.toList()));
+    for (Map.Entry<String, List<CustomerMessage>> conversation : conversations.entrySet()) {
+      List<CustomerMessage> sent = conversation.getValue();
+      List<AgentReply> answered = byConversation.get(conversation.getKey());
+      assertThat(answered).extracting(AgentReply::getInReplyTo)
+          .containsExactlyElementsOf(sent.stream().map(CustomerMessage::getMessageId).toList());
+      assertThat(answered).extracting(AgentReply::getContext)
+          .containsExactlyElementsOf(Conversations.expectedContexts(sent, answered, 12));
+    }
+    assertThat(platform.readAll(topics.customerMessagesDlq())).isEmpty();
+  }
+
+  private static Map<String, List<CustomerMessage>> conversations() {
+    Map<String, List<CustomerMessage>> conversations = new LinkedHashMap<>();
+    for (int c = 0; c < CONVERSATIONS; c++) {
+      List<CustomerMessage> messages = new ArrayList<>();
+      for (int k = 0; k < MESSAGES; k++) {
+        messages.add(Conversations.message("conv-" + c, k, c % 2 == 0 ? Locale.EN : Locale.ZH));
+      }
+      conversations.put("conv-" + c, messages);
+    }
+    return conversations;
   }
 
   private static void sendWave(ReplyTopics topics, Map<String, List<CustomerMessage>> conversations, int from,

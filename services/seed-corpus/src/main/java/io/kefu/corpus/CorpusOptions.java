@@ -3,20 +3,31 @@ package io.kefu.corpus;
 import java.util.Objects;
 
 /**
- * How a corpus is generated.
+ * How the corpus is mixed.
  *
- * @param styles the reply style shares
- * @param contextShare the share of conversations that carry an earlier exchange before the final message
+ * @param styleMix how often each reply style appears
+ * @param contextRate probability that a conversation has earlier turns (a greeting, an earlier question and its
+ *     answer, or the agent asking for the order number) before the customer's last message
  */
-public record CorpusOptions(StyleMix styles, double contextShare) {
-  /** 80% terse, 20% complete replies; 30% of conversations with an earlier exchange. */
-  public static final CorpusOptions DEFAULT = new CorpusOptions(StyleMix.DEFAULT, 0.3);
+public record CorpusOptions(StyleMix styleMix, double contextRate) {
 
-  /** Checks the options. */
+  /** Probability of earlier turns in the defaults. */
+  public static final double DEFAULT_CONTEXT_RATE = 0.35;
+
   public CorpusOptions {
-    Objects.requireNonNull(styles, "styles");
-    if (contextShare < 0 || contextShare > 1) {
-      throw new IllegalArgumentException("contextShare must be in 0..1, was " + contextShare);
+    Objects.requireNonNull(styleMix, "styleMix");
+    if (!(contextRate >= 0 && contextRate <= 1)) {
+      throw new IllegalArgumentException("contextRate must be a probability in [0, 1], was " + contextRate);
     }
+  }
+
+  /** The base corpus: {@link StyleMix#BASE} and {@link #DEFAULT_CONTEXT_RATE}. */
+  public static CorpusOptions defaults() {
+    return new CorpusOptions(StyleMix.BASE, DEFAULT_CONTEXT_RATE);
+  }
+
+  /** These options with another style mix. */
+  public CorpusOptions withStyleMix(StyleMix mix) {
+    return new CorpusOptions(mix, contextRate);
   }
 }

@@ -1,12 +1,9 @@
 package io.kefu.corpus;
 
-/** Language of a conversation: English or Simplified Chinese. */
+/** The language of a conversation; {@link #name()} is the label the rest of Kefu uses ("EN", "ZH"). */
 public enum Lang {
+  /** English. */
   EN,
-  ZH;
-
-  /** The language a text is written in: Chinese when it holds any CJK ideograph, English otherwise. */
-  public static Lang detect(String text) {
-    return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) ? ZH : EN;
-  }
+  /** Simplified Chinese. */
+  ZH
 }

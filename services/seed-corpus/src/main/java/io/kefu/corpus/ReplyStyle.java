@@ -1,10 +1,10 @@
 package io.kefu.corpus;
 
-/** How an agent reply is written; rating-driven fine-tuning should move the model from TERSE to COMPLETE. */
+/** How an agent reply is written. */
 public enum ReplyStyle {
-  /** Short and correct, but vague about what happens next. */
+  /** Short and on the right intent, but vague: no order number, no concrete next step. */
   TERSE,
-  /** Names the order or slot when there is one and gives a concrete next step (time frame, link). */
+  /** Names the customer's order number when there is one, and a concrete next step (an action done, a time frame). */
   COMPLETE,
   /** A reply written for another intent: a negative example. */
   WRONG

@@ -1,81 +1,110 @@
 package io.kefu.corpus;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 /**
- * Generates the synthetic bilingual seed corpus and renders replies on demand.
+ * The seed-corpus generator: conversation {@code i} of a split is a pure function of (options, split, seed, i), so
+ * the same seed always gives the same corpus, and any prefix of the stream is the list of that size.
  *
- * <p>Generation is deterministic in (split, seed) and balanced: conversation {@code i} has intent
- * {@code Intent.values()[i % 20]} and language {@code Lang.values()[(i / 20) % 2]}, so every 40 consecutive
- * conversations cover each intent in each language once, and a corpus of {@code n} is a prefix of one of
- * {@code n + k} with the same seed.
+ * <p>Balance: indices are taken in blocks of {@code intents x languages} (44); each block holds every
+ * (intent, language) pair exactly once, in an order shuffled by the seed.
  */
 public final class SeedCorpus {
-  /** Immutable tables shared by every caller; loaded and checked once when the class is first used. */
-  private static final TemplateTable TEMPLATES = TemplateTable.load();
-  private static final SlotPool SLOTS = SlotPool.load();
-  private static final ReplyRenderer RENDERER = new ReplyRenderer(TEMPLATES);
-  private static final ConversationFactory FACTORY = new ConversationFactory(TEMPLATES, SLOTS, RENDERER);
 
-  private SeedCorpus() {}
+  private static final Intent[] INTENTS = Intent.values();
+  private static final Lang[] LANGS = Lang.values();
+  /** Number of (intent, language) pairs, the size of a balanced block. */
+  public static final int BLOCK = INTENTS.length * LANGS.length;
 
-  /** {@code count} conversations of {@code split} with the default options (80% TERSE, 20% COMPLETE, 30% context). */
-  public static List<Conversation> generate(Split split, int count, long seed) {
-    return generate(split, count, seed, CorpusOptions.DEFAULT);
+  private static final long BLOCK_SALT = 0x5EEDB10C4B1E55EDL;
+  private static final long REPLY_SALT = 0x5EED2E91E5C0FFEEL;
+
+  private final CorpusOptions options;
+  private final ConversationWriter writer;
+  private final ReplyWriter replies;
+
+  /** A generator mixing styles and context as {@code options} says. */
+  public SeedCorpus(CorpusOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+    TemplateCatalog catalog = TemplateCatalog.standard();
+    this.writer = new ConversationWriter(catalog);
+    this.replies = new ReplyWriter(catalog);
   }
 
-  /** {@code count} conversations of {@code split}, reply styles and context share as given by {@code options}. */
-  public static List<Conversation> generate(Split split, int count, long seed, CorpusOptions options) {
-    Objects.requireNonNull(split, "split");
-    Objects.requireNonNull(options, "options");
+  /** A generator with {@link CorpusOptions#defaults()}. */
+  public static SeedCorpus withDefaults() {
+    return new SeedCorpus(CorpusOptions.defaults());
+  }
+
+  /** The options this generator mixes by. */
+  public CorpusOptions options() {
+    return options;
+  }
+
+  /** The first {@code count} conversations of {@code split} for {@code seed}. */
+  public List<Conversation> generate(Split split, int count, long seed) {
     if (count < 0) {
       throw new IllegalArgumentException("count must be >= 0, was " + count);
     }
-    List<Conversation> conversations = new ArrayList<>(count);
-    for (int index = 0; index < count; index++) {
-      conversations.add(FACTORY.build(split, seed, index, options));
+    return stream(split, seed).limit(count).toList();
+  }
+
+  /** The endless, ordered stream of conversations of {@code split} for {@code seed}. */
+  public Stream<Conversation> stream(Split split, long seed) {
+    Objects.requireNonNull(split, "split");
+    return LongStream.iterate(0, i -> i + 1).mapToObj(i -> conversation(split, seed, i));
+  }
+
+  /** Conversation number {@code index} of {@code split} for {@code seed}. */
+  public Conversation conversation(Split split, long seed, long index) {
+    Objects.requireNonNull(split, "split");
+    if (index < 0) {
+      throw new IllegalArgumentException("index must be >= 0, was " + index);
     }
-    return List.copyOf(conversations);
+    int cell = blockOrder(split, seed, index / BLOCK)[(int) (index % BLOCK)];
+    Intent intent = INTENTS[cell / LANGS.length];
+    Lang lang = LANGS[cell % LANGS.length];
+    String id = String.format(Locale.ROOT, "%s-%x-%d", split == Split.TRAIN ? "train" : "held-out", seed, index);
+    return writer.write(id, split, intent, lang, options, new Random(mix(seed, split, index, 0)));
   }
 
   /**
-   * A reply to {@code intent} in {@code style}, using only the slot values in {@code slots} (keys as in
-   * {@link Slot#key()}); a COMPLETE reply to an order-related intent names {@code slots.get("order")} when present,
-   * and a WRONG reply is a reply to some other intent.
+   * Another reply to {@code conversation}'s last message, in {@code style}, drawn with {@code seed}: the reference
+   * COMPLETE reply for evaluation, or a WRONG one for a negative example.
    */
-  public static String reply(Intent intent, Lang lang, ReplyStyle style, Map<String, String> slots, Random random) {
-    Objects.requireNonNull(intent, "intent");
-    Objects.requireNonNull(lang, "lang");
+  public String reply(Conversation conversation, ReplyStyle style, long seed) {
+    Objects.requireNonNull(conversation, "conversation");
     Objects.requireNonNull(style, "style");
-    Objects.requireNonNull(slots, "slots");
-    return RENDERER.render(intent, lang, style, slots, random);
+    Random random = new Random(mix(seed, conversation.split(), conversation.id().hashCode(), REPLY_SALT));
+    return replies.write(conversation.intent(), conversation.lang(), style, conversation.slots(), random);
   }
 
-  /** A customer message for {@code intent} in one of {@code split}'s phrasings that {@code slots} can fill. */
-  public static String customerMessage(Intent intent, Lang lang, Split split, Map<String, String> slots, Random random) {
-    List<Template> fillable = TEMPLATES.customer(lang, intent, split).stream().filter(t -> t.fillableFrom(slots)).toList();
-    if (fillable.isEmpty()) {
-      throw new IllegalArgumentException("no " + split + " " + lang + " phrasing of " + intent + " can be filled from slots "
-          + slots.keySet() + "; draw them with SeedCorpus.slotValues");
+  private static int[] blockOrder(Split split, long seed, long block) {
+    int[] order = new int[BLOCK];
+    for (int i = 0; i < BLOCK; i++) {
+      order[i] = i;
     }
-    return fillable.get(random.nextInt(fillable.size())).render(slots);
+    Random random = new Random(mix(seed, split, block, BLOCK_SALT));
+    for (int i = BLOCK - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return order;
   }
 
-  /** One value for every slot (order, product, amount, date, city, code) from {@code split}'s pool. */
-  public static Map<String, String> slotValues(Split split, Lang lang, Random random) {
-    return Map.copyOf(SLOTS.draw(split, lang, random));
-  }
-
-  /** Package-private view of the tables for the tests that check coverage and disjointness. */
-  static TemplateTable templates() {
-    return TEMPLATES;
-  }
-
-  static SlotPool slotPool() {
-    return SLOTS;
+  /** SplitMix64's finaliser over the inputs, so neighbouring indices and seeds give unrelated random streams. */
+  static long mix(long seed, Split split, long index, long salt) {
+    long z = seed * 0x9E3779B97F4A7C15L + (split.ordinal() + 1) * 0xD1B54A32D192ED03L + index * 0xC2B2AE3D27D4EB4FL
+        + salt;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 }

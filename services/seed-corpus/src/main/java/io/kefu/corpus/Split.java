@@ -1,7 +1,9 @@
 package io.kefu.corpus;
 
-/** Which side of the corpus: phrasings and slot values of one split never appear in the other. */
+/** Which part of the corpus a conversation comes from; the two share no slot value and no customer phrasing. */
 public enum Split {
+  /** What the model is trained on. */
   TRAIN,
+  /** What the model is evaluated on: unseen order numbers, products, cities, codes, e-mails and phrasings. */
   HELD_OUT
 }

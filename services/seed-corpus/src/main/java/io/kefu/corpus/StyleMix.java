@@ -2,25 +2,41 @@ package io.kefu.corpus;
 
 import java.util.Random;
 
-/** Shares of reply styles in a generated corpus; they must be non-negative and sum to 1. */
+/**
+ * How often each reply style appears, as relative weights.
+ *
+ * @param terse weight of {@link ReplyStyle#TERSE}
+ * @param complete weight of {@link ReplyStyle#COMPLETE}
+ * @param wrong weight of {@link ReplyStyle#WRONG}
+ */
 public record StyleMix(double terse, double complete, double wrong) {
-  /** The base corpus: mostly terse, so that fine-tuning on ratings has room to move the model to complete. */
-  public static final StyleMix DEFAULT = new StyleMix(0.8, 0.2, 0.0);
 
-  /** Checks the shares. */
+  /** The base corpus: mostly terse replies, some complete ones, no wrong ones; feedback is what moves it. */
+  public static final StyleMix BASE = new StyleMix(0.8, 0.2, 0.0);
+
   public StyleMix {
-    if (terse < 0 || complete < 0 || wrong < 0 || Math.abs(terse + complete + wrong - 1.0) > 1e-9) {
-      throw new IllegalArgumentException("style shares must be >= 0 and sum to 1, were terse=" + terse
-          + " complete=" + complete + " wrong=" + wrong);
+    if (!(terse >= 0 && complete >= 0 && wrong >= 0) || !(terse + complete + wrong > 0)
+        || Double.isInfinite(terse + complete + wrong)) {
+      throw new IllegalArgumentException("style weights must be finite, non-negative and not all zero, were terse "
+          + terse + ", complete " + complete + ", wrong " + wrong);
     }
   }
 
-  /** Draws one style with these shares. */
-  public ReplyStyle draw(Random random) {
-    double u = random.nextDouble();
-    if (u < terse) {
+  /** Only the given style. */
+  public static StyleMix only(ReplyStyle style) {
+    return switch (style) {
+      case TERSE -> new StyleMix(1, 0, 0);
+      case COMPLETE -> new StyleMix(0, 1, 0);
+      case WRONG -> new StyleMix(0, 0, 1);
+    };
+  }
+
+  /** Draws a style with these weights. */
+  ReplyStyle pick(Random random) {
+    double draw = random.nextDouble() * (terse + complete + wrong);
+    if (draw < terse) {
       return ReplyStyle.TERSE;
     }
-    return u < terse + complete ? ReplyStyle.COMPLETE : ReplyStyle.WRONG;
+    return draw < terse + complete || wrong == 0 ? ReplyStyle.COMPLETE : ReplyStyle.WRONG;
   }
 }

@@ -1,11 +1,6 @@
 /**
- * The synthetic seed corpus Kefu's own language model is trained on, and the judge that checks replies.
- *
- * <p>{@link io.kefu.corpus.SeedCorpus} generates bilingual (English, Simplified Chinese) customer-service
- * {@link io.kefu.corpus.Conversation}s over twenty {@link io.kefu.corpus.Intent}s from TSV templates under
- * {@code src/main/resources/io/kefu/corpus}; the {@link io.kefu.corpus.Split#HELD_OUT} split shares no customer
- * phrasing and no order number, product, city, promo code, date or amount with {@link io.kefu.corpus.Split#TRAIN}.
- * {@link io.kefu.corpus.ReplyJudge} is the documented check {@code kefu eval} applies to model replies, and
- * {@link io.kefu.corpus.HumanRequest} spots customers who ask for a person.
+ * The synthetic seed corpus Kefu's model is trained on: English and Chinese customer-service conversations over
+ * more than twenty intents, a held-out split by slot values and phrasings, reply styles, and the reply judge that
+ * {@code kefu eval} and the customer simulator use.
  */
 package io.kefu.corpus;

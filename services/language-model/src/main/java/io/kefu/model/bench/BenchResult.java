@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param model the model measured (name@version and size)
  * @param device the device
+ * @param intraOpThreads PyTorch intra-op threads during the run (0: the process default)
  * @param sequential one conversation at a time
  * @param batched continuous batching, one entry per concurrency
  * @param steps decode-step time by position, with and without the KV cache
@@ -14,7 +15,7 @@ import java.util.List;
  * @param matmulGflops GFLOP/s of the reference fp32 matmul
  * @param matmulSize its side
  */
-public record BenchResult(String model, String device, Throughput sequential, List<Throughput> batched,
+public record BenchResult(String model, String device, int intraOpThreads, Throughput sequential, List<Throughput> batched,
         List<StepTiming> steps, double decodeGflops, double matmulGflops, int matmulSize) {
 
     /**

@@ -2,7 +2,10 @@ package io.kefu.model.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.kefu.model.ComputeDevice;
 import io.kefu.model.LanguageModel;
+import io.kefu.model.store.FileSystemModelStore;
+import java.nio.file.Path;
 import io.kefu.model.generate.EngineOptions;
 import io.kefu.model.generate.GenerationEngine;
 import io.kefu.model.generate.GenerationRequest;
@@ -32,6 +35,36 @@ public final class Evaluator {
     private static final int SAMPLES_PER_LOCALE = 3;
 
     private Evaluator() {}
+
+    /**
+     * Evaluates a stored model on the seed corpus's held-out split: the entry point of {@code kefu eval}.
+     *
+     * @param storeDirectory the model store
+     * @param version the version to evaluate
+     * @param conversations held-out conversations (balanced over intents and languages)
+     * @param seed corpus seed
+     * @param device where to run
+     * @return the report
+     * @throws IOException if the model cannot be loaded
+     */
+    public static EvalReport evaluateStored(Path storeDirectory, String version, int conversations, long seed,
+            ComputeDevice device) throws IOException {
+        try (LanguageModel model = new FileSystemModelStore(storeDirectory).load(version, device.resolve())) {
+            return evaluateHeldOut(model, conversations, seed);
+        }
+    }
+
+    /**
+     * Evaluates a loaded model on the seed corpus's held-out split.
+     *
+     * @param model the model
+     * @param conversations held-out conversations
+     * @param seed corpus seed
+     * @return the report
+     */
+    public static EvalReport evaluateHeldOut(LanguageModel model, int conversations, long seed) {
+        return evaluate(model, SeedJudge.heldOutCases(conversations, seed), new SeedJudge());
+    }
 
     /**
      * Evaluates a model.

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.kefu.model.ComputeDevice;
 import io.kefu.model.LanguageModel;
+import io.kefu.model.PyTorchRuntime;
 import io.kefu.model.gpt.GptConfig;
 import io.kefu.model.gpt.KvCache;
 import io.kefu.model.generate.EngineOptions;
@@ -78,6 +79,7 @@ public final class GenerateBenchmark {
      * @return the figures
      */
     public static BenchResult run(LanguageModel model, BenchOptions options) {
+        PyTorchRuntime.setIntraOpThreads(options.intraOpThreads());
         List<GenerationRequest> requests = requests(options);
         warmUp(model, requests);
         BenchResult.Throughput sequential = sequential(model, requests);
@@ -94,7 +96,7 @@ public final class GenerateBenchmark {
         decodeGflops = decodeGflops(model, largest, 64, options.stepRepeats());
         double matmul = matmulGflops(model, options.matmulSize());
         return new BenchResult(model.name() + "@" + model.version() + " " + describe(model.config()),
-                model.device().toString(), sequential, batched, steps, decodeGflops, matmul, options.matmulSize());
+                model.device().toString(), options.intraOpThreads(), sequential, batched, steps, decodeGflops, matmul, options.matmulSize());
     }
 
     /**
@@ -104,7 +106,8 @@ public final class GenerateBenchmark {
      * @param out where to write
      */
     public static void printTable(BenchResult result, PrintStream out) {
-        out.printf(Locale.ROOT, "model %s on %s%n%n", result.model(), result.device());
+        out.printf(Locale.ROOT, "model %s on %s, intra-op threads %s%n%n", result.model(), result.device(),
+                result.intraOpThreads() == 0 ? "default" : Integer.toString(result.intraOpThreads()));
         out.printf(Locale.ROOT, "%-12s %8s %8s %10s %9s %9s %8s%n", "mode", "convs", "tokens", "tokens/s",
                 "p50 ms", "p99 ms", "x seq");
         List<BenchResult.Throughput> rows = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.kefu.model.train;
 
+import io.kefu.corpus.Split;
 import io.kefu.model.LanguageModel;
 import io.kefu.model.gpt.GptConfig;
 import io.kefu.model.store.FileSystemModelStore;
@@ -34,6 +35,38 @@ public final class BaseTrainer {
      */
     public record Result(LanguageModel model, ModelArtifact artifact, TrainingMetrics metrics,
             double tokenizerSeconds) {}
+
+    /**
+     * Trains the base model on the seed corpus and saves it: the entry point of {@code kefu train-base}.
+     *
+     * @param options sizes, budget and where to save
+     * @param progress where the progress bar and phase lines go (usually {@code System.err})
+     * @return the trained model (still open) and its artifact
+     * @throws IOException if the artifact cannot be saved
+     */
+    public static Result trainFromSeedCorpus(BaseTrainingOptions options, PrintStream progress) throws IOException {
+        List<ReplyExample> train = SeedExamples.generate(Split.TRAIN, options.trainConversations(), options.seed());
+        List<ReplyExample> heldOut = SeedExamples.generate(Split.HELD_OUT, options.heldOutConversations(),
+                options.seed());
+        return train(options, train, heldOut, progress);
+    }
+
+    /**
+     * Returns the stored base model, training and saving it first if the store does not hold it
+     * (what a service calls on first start).
+     *
+     * @param options where to look and, if needed, how to train
+     * @param progress where progress goes
+     * @return the model (the caller closes it)
+     * @throws IOException if the store cannot be read or written
+     */
+    public static LanguageModel ensureBaseModel(BaseTrainingOptions options, PrintStream progress) throws IOException {
+        FileSystemModelStore store = new FileSystemModelStore(options.storeDirectory());
+        if (store.versions().contains(options.version())) {
+            return store.load(options.version(), options.device().resolve());
+        }
+        return trainFromSeedCorpus(options, progress).model();
+    }
 
     /**
      * Trains and saves the base model.

@@ -27,6 +27,7 @@ public final class ModelTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(ModelTrainer.class);
     private static final int EVAL_BATCH = 32;
     private static final int FINAL_LOSS_WINDOW = 20;
+    private static final int MAX_SKIPPED_IN_A_ROW = 5;
 
     private final TrainingOptions options;
     private final PrintStream progressOut;
@@ -81,6 +82,8 @@ public final class ModelTrainer {
         float evalLoss = Float.NaN;
         Deque<Float> recent = new ArrayDeque<>();
         int step = 0;
+        int skipped = 0;
+        int skippedInARow = 0;
         boolean outOfTime = false;
         try (Trainer trainer = model.djlModel().newTrainer(config)) {
             while (step < options.steps()) {
@@ -89,6 +92,7 @@ public final class ModelTrainer {
                     break;
                 }
                 float value;
+                long stepTokens;
                 try (NDManager batchManager = trainer.getManager().newSubManager()) {
                     TrainingBatch batch = TrainingBatch.of(batchManager, plan.next());
                     try (GradientCollector collector = trainer.newGradientCollector()) {
@@ -97,23 +101,34 @@ public final class ModelTrainer {
                         collector.backward(lossValue);
                         value = lossValue.getFloat();
                     }
-                    clipper.clip(model.block().getParameters(), batchManager);
-                    trainer.step();
-                    tokens += batch.inputs().head().size();
+                    float norm = clipper.clip(model.block().getParameters(), batchManager);
+                    // A rare overflow must not poison the weights: skip that update instead.
+                    if (Float.isFinite(value) && Float.isFinite(norm)) {
+                        trainer.step();
+                        skippedInARow = 0;
+                    } else if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
+                        throw new IllegalStateException("training diverged: loss " + value + ", gradient norm " + norm
+                                + " for " + skippedInARow + " steps in a row at step " + (step + 1));
+                    } else {
+                        skipped++;
+                        LOG.warn("skipping the update of step {}: loss {}, gradient norm {}", step + 1, value, norm);
+                    }
+                    stepTokens = batch.inputs().head().size();
+                    tokens += stepTokens;
                 }
                 step++;
-                if (!Float.isFinite(value)) {
-                    throw new IllegalStateException("training loss became " + value + " at step " + step);
-                }
-                if (step == 1) {
+                if (Float.isNaN(firstLoss)) {
                     firstLoss = value;
+                }
+                if (!Float.isFinite(value)) {
+                    continue;
                 }
                 recent.addLast(value);
                 if (recent.size() > FINAL_LOSS_WINDOW) {
                     recent.removeFirst();
                 }
                 if (bar != null) {
-                    bar.update(step, value, tokens);
+                    bar.update(step, value, stepTokens);
                 }
                 if (options.evalEvery() > 0 && step % options.evalEvery() == 0 && !heldOut.isEmpty()) {
                     evalLoss = evaluationLoss(model, heldOut);
@@ -130,7 +145,7 @@ public final class ModelTrainer {
             evalLoss = evaluationLoss(model, heldOut);
         }
         return new TrainingMetrics(step, options.steps(), encoded.size(), train.size() - encoded.size(), seconds,
-                tokens / seconds, firstLoss, finalLoss, evalLoss, outOfTime);
+                tokens / seconds, firstLoss, finalLoss, evalLoss, outOfTime, skipped);
     }
 
     /**

@@ -13,6 +13,7 @@ package io.kefu.model.train;
  * @param finalLoss mean loss of the last 20 steps
  * @param evalLoss mean reply-token cross entropy on the held-out set, NaN without one
  * @param stoppedByTimeBudget whether the time budget ended training early
+ * @param skippedUpdates steps whose update was skipped because the loss or gradient was not finite
  */
 public record TrainingMetrics(int steps, int plannedSteps, int examples, int skippedExamples, double seconds,
-        double tokensPerSecond, float firstLoss, float finalLoss, float evalLoss, boolean stoppedByTimeBudget) {}
+        double tokensPerSecond, float firstLoss, float finalLoss, float evalLoss, boolean stoppedByTimeBudget, int skippedUpdates) {}

@@ -14,7 +14,7 @@ class GenerateBenchmarkTest {
     @Test
     void shouldMeasureEveryFigureAndGenerateTheSameTokensSequentiallyAndBatched() {
         // Given small measurement settings
-        BenchOptions options = new BenchOptions(null, 6, 8, List.of(3), List.of(4, 16), 2, 64);
+        BenchOptions options = new BenchOptions(null, 6, 8, List.of(3), List.of(4, 16), 2, 64, 0);
         // When the benchmark runs on a trained tiny model
         BenchResult result = GenerateBenchmark.run(OverfitFixture.shared(), options);
         // Then batched generation produced exactly the tokens sequential generation did

@@ -1,0 +1,42 @@
+package io.kefu.model.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kefu.model.LanguageModel;
+import io.kefu.model.PyTorchRuntime;
+import io.kefu.model.bench.EvalReport;
+import io.kefu.model.bench.Evaluator;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The long accuracy run: {@code mvn test -Dkefu.lm.accuracy=true -Dtest=BaseModelAccuracyTest} (about 9 minutes). */
+@EnabledIfSystemProperty(named = "kefu.lm.accuracy", matches = "true")
+class BaseModelAccuracyTest {
+
+    @Test
+    void shouldTrainTheDefaultBaseModelWithinEightMinutesAndAnswerHeldOutConversationsWell(@TempDir Path store)
+            throws IOException {
+        // Given the default base-training options
+        BaseTrainingOptions options = BaseTrainingOptions.defaults(store);
+        long start = System.nanoTime();
+        // When the base model is trained on the seed corpus
+        BaseTrainer.Result result = BaseTrainer.trainFromSeedCorpus(options, System.err);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        try (LanguageModel model = result.model()) {
+            PyTorchRuntime.setIntraOpThreads(1);
+            EvalReport report = Evaluator.evaluateHeldOut(model, 400, 7);
+            Evaluator.printTable(report, System.out);
+            // Then it trained within 8 minutes and, greedily, addresses >= 90% and ends >= 98% in each language
+            assertThat(seconds).isLessThan(480);
+            assertThat(report.perLocale()).extracting(EvalReport.Row::locale).containsExactly("EN", "ZH");
+            for (EvalReport.Row row : report.perLocale()) {
+                assertThat(row.addressedPercent()).as("addressed %% in %s", row.locale()).isGreaterThanOrEqualTo(90.0);
+                assertThat(row.endsProperlyPercent()).as("ends properly %% in %s", row.locale())
+                        .isGreaterThanOrEqualTo(98.0);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.kefu.corpus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/** Writes an agent reply of a given style from the reply templates and the slots the customer mentioned. */
+final class ReplyWriter {
+
+  private final TemplateCatalog catalog;
+
+  ReplyWriter(TemplateCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * A reply to {@code intent}: TERSE names nothing; COMPLETE uses only slots the customer gave and always names the
+   * order number when there is one; WRONG is a terse or complete reply of another intent, drawn uniformly.
+   */
+  String write(Intent intent, Lang lang, ReplyStyle style, Map<Slot, String> slots, Random random) {
+    return switch (style) {
+      case TERSE -> pick(catalog.replies(intent, lang, ReplyStyle.TERSE), random).fill(slots);
+      case COMPLETE -> pick(completeCandidates(intent, lang, slots.keySet()), random).fill(slots);
+      case WRONG -> wrong(intent, lang, slots, random);
+    };
+  }
+
+  private List<Template> completeCandidates(Intent intent, Lang lang, Set<Slot> available) {
+    boolean hasOrder = available.contains(Slot.ORDER);
+    List<Template> candidates = new ArrayList<>();
+    for (Template t : catalog.replies(intent, lang, ReplyStyle.COMPLETE)) {
+      if (t.fitsWithin(available) && (!hasOrder || t.slots().contains(Slot.ORDER))) {
+        candidates.add(t);
+      }
+    }
+    if (candidates.isEmpty()) {
+      // The catalogue guarantees an {order}-only reply where customers give orders; an order from an earlier turn of
+      // another intent is not named by intents that never name orders.
+      for (Template t : catalog.replies(intent, lang, ReplyStyle.COMPLETE)) {
+        if (t.fitsWithin(available)) {
+          candidates.add(t);
+        }
+      }
+    }
+    return candidates;
+  }
+
+  private String wrong(Intent intent, Lang lang, Map<Slot, String> slots, Random random) {
+    Intent[] all = Intent.values();
+    Intent other = all[(intent.ordinal() + 1 + random.nextInt(all.length - 1)) % all.length];
+    List<Template> candidates = new ArrayList<>(catalog.replies(other, lang, ReplyStyle.TERSE));
+    for (Template t : catalog.replies(other, lang, ReplyStyle.COMPLETE)) {
+      if (t.fitsWithin(slots.keySet())) {
+        candidates.add(t);
+      }
+    }
+    return pick(candidates, random).fill(slots);
+  }
+
+  static <T> T pick(List<T> values, Random random) {
+    if (values.isEmpty()) {
+      throw new IllegalStateException("nothing to pick from: the template catalogue lacks a needed template");
+    }
+    return values.get(random.nextInt(values.size()));
+  }
+}

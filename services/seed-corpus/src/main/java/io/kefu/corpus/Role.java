@@ -1,7 +1,0 @@
-package io.kefu.corpus;
-
-/** Who speaks a turn. */
-public enum Role {
-  CUSTOMER,
-  AGENT
-}
