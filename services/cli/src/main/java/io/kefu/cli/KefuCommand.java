@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
         DashboardCommand.class,
         CanaryControllerCommand.class,
         ModelsCommand.class,
+        TrainBaseCommand.class,
+        EvalCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class KefuCommand implements Runnable {

@@ -48,6 +48,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -239,24 +240,42 @@ public final class ReplyService implements AutoCloseable {
 
   /** Memory partition p belongs with customer-messages partition p, which needs equal partition counts. */
   private static void checkPartitioning(Admin admin, ReplyTopics topics) {
-    try {
-      Map<String, TopicDescription> d = admin.describeTopics(List.of(topics.customerMessages(),
-          topics.conversationTurns())).allTopicNames().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      int messages = d.get(topics.customerMessages()).partitions().size();
-      int turns = d.get(topics.conversationTurns()).partitions().size();
-      if (messages != turns) {
-        throw new IllegalStateException(topics.conversationTurns() + " has " + turns + " partitions but "
-            + topics.customerMessages() + " has " + messages + "; they must be equal because conversation memory"
-            + " of customer-messages partition p is kept in conversation-turns partition p");
+    Map<String, TopicDescription> d = describe(admin, List.of(topics.customerMessages(), topics.conversationTurns()));
+    int messages = d.get(topics.customerMessages()).partitions().size();
+    int turns = d.get(topics.conversationTurns()).partitions().size();
+    if (messages != turns) {
+      throw new IllegalStateException(topics.conversationTurns() + " has " + turns + " partitions but "
+          + topics.customerMessages() + " has " + messages + "; they must be equal because conversation memory"
+          + " of customer-messages partition p is kept in conversation-turns partition p");
+    }
+  }
+
+  /** Describes topics, waiting for ones just created to reach the broker's metadata. */
+  private static Map<String, TopicDescription> describe(Admin admin, List<String> names) {
+    long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        return admin.describeTopics(names).allTopicNames().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw new IllegalStateException("cannot describe " + names + ": " + e.getCause().getMessage(), e.getCause());
+        }
+      } catch (TimeoutException e) {
+        throw new IllegalStateException("Kafka did not describe " + names + " within " + ADMIN_TIMEOUT, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while describing " + names, e);
       }
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot describe " + topics.customerMessages() + " and "
-          + topics.conversationTurns() + ": " + e.getCause().getMessage(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("Kafka did not describe the reply topics within " + ADMIN_TIMEOUT, e);
+      pause(Duration.ofMillis(100));
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis()); // metadata of new topics propagates asynchronously; nothing to wait on
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while describing the reply topics", e);
+      throw new IllegalStateException("interrupted while waiting for topic metadata", e);
     }
   }
 

@@ -193,7 +193,8 @@ public final class KefuConfig {
     return parse(key, KefuConfig::parseDuration, "a duration like 30s, 5m, 7d or PT5M");
   }
 
-  static Duration parseDuration(String text) {
+  /** Parses a duration written as in {@link #getDuration}. */
+  public static Duration parseDuration(String text) {
     String t = text.trim();
     if (t.startsWith("P") || t.startsWith("p")) {
       return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));

@@ -126,6 +126,10 @@ public final class GenerationEngine implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (Thread.currentThread() == loop) {
+            throw new IllegalStateException("close() called from the decode loop (a result callback); "
+                    + "close the engine from another thread");
+        }
         closing = true;
         wake();
         try {

@@ -86,7 +86,7 @@ public final class BaseTrainer {
         BpeTokenizer tokenizer = new BpeTrainer(options.merges(), 2).train(texts(train));
         double tokenizerSeconds = (System.nanoTime() - start) / 1e9;
         GptConfig config = new GptConfig(tokenizer.vocabSize(), options.contextLength(), options.layers(),
-                options.heads(), options.width(), 0f);
+                options.heads(), options.width(), options.dropout());
         progress.printf(Locale.ROOT, "vocabulary %d tokens (%.1f s); model %d layers, width %d, %d heads, "
                         + "context %d, %.2fM parameters%n", tokenizer.vocabSize(), tokenizerSeconds, config.layers(),
                 config.width(), config.heads(), config.contextLength(), config.parameterCount() / 1e6);
@@ -100,7 +100,7 @@ public final class BaseTrainer {
             }
             TrainingOptions training = new TrainingOptions(options.steps(), options.batchSize(),
                     options.peakLearningRate(), options.peakLearningRate() / 10, Math.max(1, options.steps() / 20),
-                    0.01f, 1f, left, 0, options.seed());
+                    options.weightDecay(), 1f, left, 0, options.seed());
             TrainingMetrics metrics = new ModelTrainer(training, progress).train(model, train, heldOut);
             progress.printf(Locale.ROOT, "trained %d steps in %.1f s (%.0f tokens/s), loss %.3f -> %.3f, "
                             + "held-out loss %.3f%n", metrics.steps(), metrics.seconds(), metrics.tokensPerSecond(),

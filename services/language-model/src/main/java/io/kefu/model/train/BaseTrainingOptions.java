@@ -21,13 +21,16 @@ import java.util.Objects;
  * @param steps optimizer steps planned
  * @param batchSize examples per step
  * @param peakLearningRate learning rate after warm-up
+ * @param dropout dropout rate while training
+ * @param weightDecay AdamW's decoupled weight decay
  * @param timeBudget stop training once this much time has passed since the start
  * @param seed seed for the corpus, initializer and batch order
  * @param device where to train
  */
 public record BaseTrainingOptions(Path storeDirectory, String modelName, String version, int trainConversations,
         int heldOutConversations, int merges, int contextLength, int layers, int heads, int width, int steps,
-        int batchSize, float peakLearningRate, Duration timeBudget, int seed, ComputeDevice device) {
+        int batchSize, float peakLearningRate, float dropout, float weightDecay, Duration timeBudget, int seed,
+        ComputeDevice device) {
 
     /** Default model name. */
     public static final String MODEL_NAME = "kefu-base";
@@ -51,7 +54,7 @@ public record BaseTrainingOptions(Path storeDirectory, String modelName, String 
      */
     public static BaseTrainingOptions defaults(Path storeDirectory) {
         return new BaseTrainingOptions(storeDirectory, MODEL_NAME, VERSION, 24_000, 400, 1200, 256, 4, 6, 192,
-                600, 32, 2e-3f, Duration.ofMinutes(7).plusSeconds(30), 1, ComputeDevice.AUTO);
+                2000, 32, 1.5e-3f, 0.1f, 0.1f, Duration.ofMinutes(7).plusSeconds(20), 1, ComputeDevice.AUTO);
     }
 
     /**
@@ -63,8 +66,8 @@ public record BaseTrainingOptions(Path storeDirectory, String modelName, String 
      */
     public BaseTrainingOptions withSteps(int newSteps, Duration budget) {
         return new BaseTrainingOptions(storeDirectory, modelName, version, trainConversations, heldOutConversations,
-                merges, contextLength, layers, heads, width, newSteps, batchSize, peakLearningRate, budget, seed,
-                device);
+                merges, contextLength, layers, heads, width, newSteps, batchSize, peakLearningRate, dropout, weightDecay,
+                budget, seed, device);
     }
 
     /**
@@ -78,8 +81,8 @@ public record BaseTrainingOptions(Path storeDirectory, String modelName, String 
      */
     public BaseTrainingOptions withSize(int newLayers, int newHeads, int newWidth, int newContext) {
         return new BaseTrainingOptions(storeDirectory, modelName, version, trainConversations, heldOutConversations,
-                merges, newContext, newLayers, newHeads, newWidth, steps, batchSize, peakLearningRate, timeBudget,
-                seed, device);
+                merges, newContext, newLayers, newHeads, newWidth, steps, batchSize, peakLearningRate, dropout,
+                weightDecay, timeBudget, seed, device);
     }
 
     /**
@@ -92,7 +95,20 @@ public record BaseTrainingOptions(Path storeDirectory, String modelName, String 
      */
     public BaseTrainingOptions withCorpus(int train, int heldOut, int newMerges) {
         return new BaseTrainingOptions(storeDirectory, modelName, version, train, heldOut, newMerges, contextLength,
-                layers, heads, width, steps, batchSize, peakLearningRate, timeBudget, seed, device);
+                layers, heads, width, steps, batchSize, peakLearningRate, dropout, weightDecay, timeBudget, seed, device);
+    }
+
+    /**
+     * Returns a copy with other regularization.
+     *
+     * @param newDropout dropout rate
+     * @param newWeightDecay weight decay
+     * @return the options
+     */
+    public BaseTrainingOptions withRegularization(float newDropout, float newWeightDecay) {
+        return new BaseTrainingOptions(storeDirectory, modelName, version, trainConversations, heldOutConversations,
+                merges, contextLength, layers, heads, width, steps, batchSize, peakLearningRate, newDropout,
+                newWeightDecay, timeBudget, seed, device);
     }
 
     /**
@@ -104,6 +120,7 @@ public record BaseTrainingOptions(Path storeDirectory, String modelName, String 
      */
     public BaseTrainingOptions withBatch(int newBatch, float newPeak) {
         return new BaseTrainingOptions(storeDirectory, modelName, version, trainConversations, heldOutConversations,
-                merges, contextLength, layers, heads, width, steps, newBatch, newPeak, timeBudget, seed, device);
+                merges, contextLength, layers, heads, width, steps, newBatch, newPeak, dropout, weightDecay, timeBudget,
+                seed, device);
     }
 }

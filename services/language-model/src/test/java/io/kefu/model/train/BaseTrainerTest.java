@@ -26,7 +26,7 @@ class BaseTrainerTest {
             throws IOException {
         // Given a tiny corpus and a tiny model size
         BaseTrainingOptions options = new BaseTrainingOptions(store, "kefu-test", "base-t", 400, 40, 200, 96, 2, 2,
-                48, 260, 16, 3e-3f, Duration.ofMinutes(5), 5, ComputeDevice.CPU);
+                48, 260, 16, 3e-3f, 0f, 0.01f, Duration.ofMinutes(5), 5, ComputeDevice.CPU);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         // When the base trainer runs
         BaseTrainer.Result result = BaseTrainer.train(options, TinyCorpus.examples(400, 1),
