@@ -22,7 +22,7 @@ public final class BenchGenerateCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin ModelOptions model;
 
-  @Option(names = "--version", defaultValue = BaseTrainingOptions.VERSION,
+  @Option(names = "--model-version", defaultValue = BaseTrainingOptions.VERSION,
       description = "Model version in the store (default ${DEFAULT-VALUE}); falls back to an untrained model of the default size when absent.")
   String version;
 

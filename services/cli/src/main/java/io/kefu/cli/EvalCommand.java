@@ -22,7 +22,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin ModelOptions model;
 
-  @Option(names = "--version", description = "Model version to evaluate (default ${DEFAULT-VALUE}).",
+  @Option(names = "--model-version", description = "Model version to evaluate (default ${DEFAULT-VALUE}).",
       defaultValue = BaseTrainingOptions.VERSION)
   String version;
 

@@ -10,8 +10,11 @@ import io.kefu.kafka.config.KefuConfig;
  * @param messages how many messages to send; 0 sends until stopped
  * @param seed seed of every random choice
  * @param ratingProbability probability that a customer rates the reply
+ * @param answerHandoffs whether a simulated human operator answers each handoff of the run's conversations with the
+ *     customer's {@link SimulatedCustomer#operatorReply()}, as an AgentReply of author HUMAN
  */
-public record SimulationPlan(String runId, double ratePerSecond, long messages, long seed, double ratingProbability) {
+public record SimulationPlan(String runId, double ratePerSecond, long messages, long seed, double ratingProbability,
+    boolean answerHandoffs) {
   public SimulationPlan {
     if (runId == null || runId.isBlank()) {
       throw new IllegalArgumentException("runId must not be blank");
@@ -28,10 +31,21 @@ public record SimulationPlan(String runId, double ratePerSecond, long messages, 
     }
   }
 
+  /** A plan whose handoffs no operator answers. */
+  public SimulationPlan(String runId, double ratePerSecond, long messages, long seed, double ratingProbability) {
+    this(runId, ratePerSecond, messages, seed, ratingProbability, false);
+  }
+
   /** The plan the {@code simulator.*} settings describe, under {@code runId}. */
   public static SimulationPlan fromConfig(KefuConfig config, String runId) {
     return new SimulationPlan(runId, config.getDouble(SimulatorSettings.RATE),
         config.getLong(SimulatorSettings.MESSAGES), config.getLong(SimulatorSettings.SEED),
-        config.getDouble(SimulatorSettings.RATING_PROBABILITY));
+        config.getDouble(SimulatorSettings.RATING_PROBABILITY),
+        config.getBoolean(SimulatorSettings.OPERATOR_ANSWERS));
+  }
+
+  /** This plan with another run id, message count and seed (for one phase of a longer experiment). */
+  public SimulationPlan withRun(String newRunId, long newMessages, long newSeed) {
+    return new SimulationPlan(newRunId, ratePerSecond, newMessages, newSeed, ratingProbability, answerHandoffs);
   }
 }

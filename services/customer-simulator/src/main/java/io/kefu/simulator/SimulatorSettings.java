@@ -15,6 +15,9 @@ public final class SimulatorSettings implements SettingsProvider {
   public static final String STARS_PARTIAL = "simulator.preference.partial";
   public static final String STARS_VAGUE = "simulator.preference.vague";
   public static final String STARS_WRONG = "simulator.preference.wrong";
+  public static final String OPERATOR_ANSWERS = "simulator.operator.answers";
+  public static final String RUN_ID = "simulator.run.id";
+  public static final String PROGRESS_INTERVAL = "simulator.progress.interval";
 
   @Override
   public String group() {
@@ -34,6 +37,12 @@ public final class SimulatorSettings implements SettingsProvider {
         new Setting(STARS_PARTIAL, "3",
             "Hidden preference: stars for a reply on the right intent with the order number or a next step, not both."),
         new Setting(STARS_VAGUE, "2", "Hidden preference: stars for a vague reply on the right intent."),
-        new Setting(STARS_WRONG, "1", "Hidden preference: stars for a reply on another intent."));
+        new Setting(STARS_WRONG, "1", "Hidden preference: stars for a reply on another intent."),
+        new Setting(OPERATOR_ANSWERS, "false",
+            "A simulated human operator answers every handoff of the simulation's conversations with the corpus's"
+                + " complete reply (an agent reply of author HUMAN), so human-reply training examples exist."),
+        new Setting(RUN_ID, "",
+            "Prefix of the simulation's conversation and message ids; empty means sim- and the start time."),
+        new Setting(PROGRESS_INTERVAL, "10s", "How often kefu simulate prints a progress line."));
   }
 }

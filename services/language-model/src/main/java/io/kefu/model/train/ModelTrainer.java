@@ -28,6 +28,7 @@ public final class ModelTrainer {
     private static final int EVAL_BATCH = 32;
     private static final int FINAL_LOSS_WINDOW = 20;
     private static final int MAX_SKIPPED_IN_A_ROW = 5;
+    private static final int RESCHEDULE_EVERY = 25;
 
     private final TrainingOptions options;
     private final PrintStream progressOut;
@@ -86,7 +87,7 @@ public final class ModelTrainer {
         int skippedInARow = 0;
         boolean outOfTime = false;
         try (Trainer trainer = model.djlModel().newTrainer(config)) {
-            while (step < options.steps()) {
+            while (step < schedule.totalSteps()) {
                 if (System.nanoTime() > deadline) {
                     outOfTime = true;
                     break;
@@ -130,6 +131,17 @@ public final class ModelTrainer {
                 if (bar != null) {
                     bar.update(step, value, stepTokens);
                 }
+                if (step % RESCHEDULE_EVERY == 0) {
+                    // Fit the schedule to the time budget, keeping 5% in reserve.
+                    double perStep = (System.nanoTime() - start) / (double) step;
+                    int fits = step + (int) ((deadline - System.nanoTime()) * 0.95 / perStep);
+                    if (fits < schedule.totalSteps()) {
+                        schedule.shortenTo(fits);
+                        if (bar != null) {
+                            bar.retarget(schedule.totalSteps());
+                        }
+                    }
+                }
                 if (options.evalEvery() > 0 && step % options.evalEvery() == 0 && !heldOut.isEmpty()) {
                     evalLoss = evaluationLoss(model, heldOut);
                     LOG.info("step {}: eval loss {}", step, evalLoss);
@@ -144,7 +156,7 @@ public final class ModelTrainer {
         if (!heldOut.isEmpty()) {
             evalLoss = evaluationLoss(model, heldOut);
         }
-        return new TrainingMetrics(step, options.steps(), encoded.size(), train.size() - encoded.size(), seconds,
+        return new TrainingMetrics(step, schedule.totalSteps(), encoded.size(), train.size() - encoded.size(), seconds,
                 tokens / seconds, firstLoss, finalLoss, evalLoss, outOfTime, skipped);
     }
 

@@ -14,7 +14,7 @@ public final class ProgressBar {
 
     private final PrintStream out;
     private final String label;
-    private final int total;
+    private int total;
     private final LongSupplier nanoClock;
     private final long startNanos;
     private long lastDrawNanos;
@@ -46,6 +46,15 @@ public final class ProgressBar {
      */
     public static ProgressBar onStandardError(String label, int total) {
         return new ProgressBar(System.err, label, total, System::nanoTime);
+    }
+
+    /**
+     * Changes the total, when training learns it will stop earlier.
+     *
+     * @param newTotal the new total
+     */
+    public void retarget(int newTotal) {
+        total = newTotal;
     }
 
     /**

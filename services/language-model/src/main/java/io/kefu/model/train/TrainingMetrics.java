@@ -4,7 +4,7 @@ package io.kefu.model.train;
  * What a training run measured; written to the artifact's metrics.json.
  *
  * @param steps optimizer steps taken
- * @param plannedSteps steps the schedule planned
+ * @param plannedSteps steps the schedule planned (shortened to fit the time budget)
  * @param examples training examples that fit the context
  * @param skippedExamples examples left out because their reply could not fit
  * @param seconds wall-clock training time

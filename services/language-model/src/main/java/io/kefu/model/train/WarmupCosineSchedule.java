@@ -4,13 +4,16 @@ import ai.djl.training.tracker.ParameterTracker;
 
 /**
  * Learning rate: linear warm-up from 0 to the peak, then cosine decay to the floor at the last step.
+ *
+ * <p>The trainer may shorten it once it knows how many steps fit its time budget; only the training
+ * thread touches it.
  */
 public final class WarmupCosineSchedule implements ParameterTracker {
 
     private final float peak;
     private final float floor;
     private final int warmupSteps;
-    private final int totalSteps;
+    private int totalSteps;
 
     /**
      * Creates the schedule.
@@ -33,6 +36,24 @@ public final class WarmupCosineSchedule implements ParameterTracker {
         this.floor = floor;
         this.warmupSteps = warmupSteps;
         this.totalSteps = totalSteps;
+    }
+
+    /**
+     * Ends the schedule earlier, so the decay still completes when time runs short.
+     *
+     * @param steps the new total, at most the current one and after the warm-up
+     */
+    public void shortenTo(int steps) {
+        totalSteps = Math.max(warmupSteps + 1, Math.min(totalSteps, steps));
+    }
+
+    /**
+     * Returns the total number of steps.
+     *
+     * @return total steps
+     */
+    public int totalSteps() {
+        return totalSteps;
     }
 
     /**
