@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Kefu: a Kafka-native smart customer-service engine.%n"
         + "Every service reads settings from defaults, a --config file, KEFU_* environment variables and flags.",
     subcommands = {
+        DemoCommand.class,
         PlatformCommand.class,
         ConfigCommand.class,
         RedactCommand.class,

@@ -5,9 +5,13 @@ import io.kefu.contract.AuthorKind;
 import io.kefu.contract.Channel;
 import io.kefu.contract.CustomerMessage;
 import io.kefu.contract.Feedback;
+import io.kefu.contract.Role;
+import io.kefu.contract.Turn;
 import io.kefu.kafka.topic.KefuTopics;
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +43,15 @@ import org.slf4j.LoggerFactory;
  * {@link HiddenPreference}, sending the rating to feedback.
  *
  * <p>Replies to conversations this run did not start are ignored, so several simulations and real traffic can share
- * the topics. Handoffs (holding replies) are counted, not rated.
+ * the topics. Handoffs (holding replies) are counted, not rated; when the plan says so, a simulated human operator
+ * answers each of them at once with the customer's {@link SimulatedCustomer#operatorReply()} (author HUMAN), which
+ * the feedback stream turns into a human-reply training example.
  */
 public final class CustomerSimulator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CustomerSimulator.class);
   private static final Duration POLL = Duration.ofMillis(100);
+  /** The operatorId on the simulated operator's answers. */
+  public static final String OPERATOR_ID = "simulated-operator";
 
   private final Map<String, Object> kafka;
   private final KefuTopics topics;
@@ -59,6 +67,7 @@ public final class CustomerSimulator implements AutoCloseable {
   private final AtomicLong answered = new AtomicLong();
   private final AtomicLong handedOff = new AtomicLong();
   private final AtomicLong rated = new AtomicLong();
+  private final AtomicLong operatorAnswers = new AtomicLong();
 
   private KafkaProducer<byte[], byte[]> producer;
   private KafkaConsumer<String, AgentReply> consumer;
@@ -145,7 +154,7 @@ public final class CustomerSimulator implements AutoCloseable {
             .setAttributes(Map.of())
             .build();
         String topic = topics.customerMessages().name();
-        producer.send(new ProducerRecord<>(topic, conversationId.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        producer.send(new ProducerRecord<>(topic, conversationId.getBytes(StandardCharsets.UTF_8),
             values.serialize(topic, message)), (metadata, error) -> {
               if (error != null) {
                 fail(new IllegalStateException("cannot send message " + messageId + " to " + topic, error));
@@ -193,14 +202,22 @@ public final class CustomerSimulator implements AutoCloseable {
       return;
     }
     pending.remove(reply.getConversationId());
-    answered.incrementAndGet();
-    if (reply.getHandedOff()) {
-      handedOff.incrementAndGet();
-      return;
+    try {
+      if (reply.getHandedOff()) {
+        handedOff.incrementAndGet();
+        if (plan.answerHandoffs() && asked.customer().operatorReply() != null) {
+          answerAsOperator(reply, asked);
+        }
+      } else if (random.nextDouble() < plan.ratingProbability()) {
+        rate(reply, asked, random);
+      }
+    } finally {
+      // counted last, so that awaitAnswered sees every rating and operator answer of a message already sent
+      answered.incrementAndGet();
     }
-    if (random.nextDouble() >= plan.ratingProbability()) {
-      return;
-    }
+  }
+
+  private void rate(AgentReply reply, Pending asked, SplittableRandom random) {
     ReplyAssessment assessment = assessor.assess(asked.customer(), reply.getText());
     int stars = preference.rate(asked.customer(), assessment, random);
     Feedback feedback = Feedback.newBuilder()
@@ -212,7 +229,7 @@ public final class CustomerSimulator implements AutoCloseable {
         .setRatedAt(clock.instant())
         .build();
     String topic = topics.feedback().name();
-    producer.send(new ProducerRecord<>(topic, reply.getReplyId().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+    producer.send(new ProducerRecord<>(topic, reply.getReplyId().getBytes(StandardCharsets.UTF_8),
         topics.feedback().valueSerde().serializer().serialize(topic, feedback)), (metadata, error) -> {
           if (error != null) {
             fail(new IllegalStateException("cannot send the rating of reply " + reply.getReplyId(), error));
@@ -225,6 +242,36 @@ public final class CustomerSimulator implements AutoCloseable {
     RatedReply ratedReply = new RatedReply(asked.customer(), reply.getReplyId(), version, reply.getText(), assessment,
         stars);
     listeners.forEach(listener -> listener.accept(ratedReply));
+  }
+
+  /** A human operator's answer to the handed-off message, on agent-replies like the dashboard writes it. */
+  private void answerAsOperator(AgentReply holding, Pending asked) {
+    SimulatedCustomer customer = asked.customer();
+    Instant now = clock.instant();
+    AgentReply answer = AgentReply.newBuilder()
+        .setReplyId(plan.runId() + "-human-" + holding.getReplyId())
+        .setConversationId(holding.getConversationId())
+        .setInReplyTo(asked.messageId())
+        .setText(customer.operatorReply())
+        .setLocale(customer.locale())
+        .setAuthor(AuthorKind.HUMAN)
+        .setModelVersion(null)
+        .setOperatorId(OPERATOR_ID)
+        .setConfidence(1.0)
+        .setLatencyMs(0L)
+        .setHandedOff(false)
+        .setContext(List.of(new Turn(Role.CUSTOMER, customer.text())))
+        .setCreatedAt(now)
+        .build();
+    String topic = topics.agentReplies().name();
+    producer.send(new ProducerRecord<>(topic, holding.getConversationId().getBytes(StandardCharsets.UTF_8),
+        topics.agentReplies().valueSerde().serializer().serialize(topic, answer)), (metadata, error) -> {
+          if (error != null) {
+            fail(new IllegalStateException("cannot send the operator's answer to conversation "
+                + holding.getConversationId(), error));
+          }
+        });
+    operatorAnswers.incrementAndGet();
   }
 
   private void fail(RuntimeException e) {
@@ -271,7 +318,8 @@ public final class CustomerSimulator implements AutoCloseable {
   public SimulationReport report() {
     Map<String, RatingTally.Snapshot> versions = new TreeMap<>();
     byVersion.forEach((version, tally) -> versions.put(version, tally.snapshot()));
-    return new SimulationReport(sent.get(), answered.get(), handedOff.get(), rated.get(), versions);
+    return new SimulationReport(sent.get(), answered.get(), handedOff.get(), operatorAnswers.get(), rated.get(),
+        versions);
   }
 
   /** Stops sending and reading; flushes the ratings already decided. */

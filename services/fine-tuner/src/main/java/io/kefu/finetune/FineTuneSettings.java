@@ -26,6 +26,9 @@ public final class FineTuneSettings implements SettingsProvider {
   public static final String GATE_MAX_INTENT_DROP = "finetune.gate.max.intent.drop";
   public static final String GATE_MAX_PREFERENCE_DROP = "finetune.gate.max.preference.drop";
   public static final String STORE_DIR = "finetune.store.dir";
+  public static final String DEVICE = "finetune.device";
+  public static final String CORPUS_SEED = "finetune.corpus.seed";
+  public static final String REPLAY_POOL = "finetune.replay.pool";
 
   @Override
   public String group() {
@@ -61,6 +64,13 @@ public final class FineTuneSettings implements SettingsProvider {
             "The gate rejects a candidate whose intent-addressed percentage is this many points below its parent's."),
         new Setting(GATE_MAX_PREFERENCE_DROP, "0.05",
             "The gate rejects a candidate whose preference score is this much below its parent's."),
-        new Setting(STORE_DIR, null, "Directory of the model store; default <data.dir>/models."));
+        new Setting(STORE_DIR, null, "Directory of the model store; default <data.dir>/models."),
+        new Setting(DEVICE, "auto", "Where the fine-tuner trains and evaluates: auto, cpu or gpu."),
+        new Setting(CORPUS_SEED, "1",
+            "Seed of the seed corpus the base model was trained on (kefu train-base's seed): replay sample and"
+                + " held-out set come from it."),
+        new Setting(REPLAY_POOL, "24000",
+            "Replayed conversations are drawn from this many first training conversations of the seed corpus (the"
+                + " base model's training set size)."));
   }
 }

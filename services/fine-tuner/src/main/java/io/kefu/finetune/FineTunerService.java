@@ -43,6 +43,15 @@ public final class FineTunerService implements AutoCloseable {
     this.progress = progress;
   }
 
+  /**
+   * The service of the settings alone: the seed corpus as base corpus ({@link SeedBaseCorpus#fromConfig}), training
+   * on {@code finetune.device}, its progress bar on {@code progress} (null: none) — what {@code kefu fine-tuner} runs.
+   */
+  public static FineTunerService fromConfig(KefuConfig config, PrintStream progress) {
+    return new FineTunerService(config, SeedBaseCorpus.fromConfig(config), config.get(FineTuneSettings.DEVICE),
+        progress);
+  }
+
   /** The model store directory: {@code finetune.store.dir}, or {@code <data.dir>/models}. */
   public static Path storeDirectory(KefuConfig config) {
     String dir = config.getOrNull(FineTuneSettings.STORE_DIR);
@@ -89,6 +98,15 @@ public final class FineTunerService implements AutoCloseable {
       stop();
       throw e;
     }
+  }
+
+  /**
+   * True once the fine-tuner has its training-examples partitions and the command follower its operator-commands
+   * partitions, so a TRAIN_NOW sent from now on is heard.
+   */
+  public synchronized boolean isReady() {
+    return fineTuner != null && fineTuner.status().state() != FineTunerStatus.State.STARTING && commands != null
+        && commands.isAssigned();
   }
 
   /** What the fine-tuner is doing; only while started. */

@@ -45,7 +45,8 @@ public final class BaseTrainer {
      * @throws IOException if the artifact cannot be saved
      */
     public static Result trainFromSeedCorpus(BaseTrainingOptions options, PrintStream progress) throws IOException {
-        List<ReplyExample> train = SeedExamples.generate(Split.TRAIN, options.trainConversations(), options.seed());
+        List<ReplyExample> train = new MessageNoise(0.5, 0.15).apply(
+                SeedExamples.generate(Split.TRAIN, options.trainConversations(), options.seed()), options.seed());
         List<ReplyExample> heldOut = SeedExamples.generate(Split.HELD_OUT, options.heldOutConversations(),
                 options.seed());
         return train(options, train, heldOut, progress);

@@ -53,7 +53,8 @@ public final class MessageResponder {
     if (asked.isPresent()) {
       return CompletableFuture.completedFuture(handOff(message, state, asked.get(), 1.0, null, 0));
     }
-    return generator.generate(state.turns(), message.getText()).thenApply(generated -> answer(message, state, generated));
+    return generator.generate(message.getConversationId(), state.turns(), message.getText())
+        .thenApply(generated -> answer(message, state, generated));
   }
 
   private Responded answer(CustomerMessage message, ConversationState state, GeneratedReply generated) {
