@@ -4,7 +4,13 @@ import io.kefu.kafka.config.Setting;
 import io.kefu.kafka.config.SettingsProvider;
 import java.util.List;
 
-/** The settings of the reply service, all under {@code reply.}. */
+/**
+ * The settings of the reply service, under {@code reply.}, and {@code model.device}, which no other module declares.
+ *
+ * <p>The model store directory is the fine-tuner's {@code finetune.store.dir} ({@link #MODEL_STORE_DIR}), read when
+ * it is declared and set, so that the service serving the versions and the one training them agree; unset, both use
+ * {@code <data.dir>/models}.
+ */
 public final class ReplySettings implements SettingsProvider {
   public static final String GROUP_ID = "reply.group.id";
   public static final String INSTANCE_ID = "reply.instance.id";
@@ -24,6 +30,9 @@ public final class ReplySettings implements SettingsProvider {
   public static final String TEMPERATURE = "reply.generation.temperature";
   public static final String TOP_K = "reply.generation.top.k";
   public static final String TOP_P = "reply.generation.top.p";
+  public static final String MODEL_DEVICE = "model.device";
+  /** The fine-tuner's store setting (declared by the fine-tuner module), which the reply service reads too. */
+  public static final String MODEL_STORE_DIR = "finetune.store.dir";
 
   @Override
   public String group() {
@@ -61,6 +70,8 @@ public final class ReplySettings implements SettingsProvider {
             "Most tokens in one generated reply; a reply cut off at this limit is handed to a person."),
         new Setting(TEMPERATURE, "0", "Sampling temperature of replies; 0 means greedy decoding."),
         new Setting(TOP_K, "0", "Sample only among the k most likely tokens; 0 means no limit."),
-        new Setting(TOP_P, "1.0", "Sample only among the most likely tokens whose probabilities add up to p; 1 means no limit."));
+        new Setting(TOP_P, "1.0", "Sample only among the most likely tokens whose probabilities add up to p; 1 means no limit."),
+        new Setting(MODEL_DEVICE, "auto",
+            "Device that serves (and, on first start, trains) the model: auto (a GPU when DJL finds CUDA, else the CPU), cpu or gpu."));
   }
 }

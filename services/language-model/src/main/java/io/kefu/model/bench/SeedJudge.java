@@ -22,8 +22,20 @@ public final class SeedJudge implements ReplyCheck {
      * @return the cases
      */
     public static List<EvalCase> heldOutCases(int count, long seed) {
+        return cases(Split.HELD_OUT, count, seed);
+    }
+
+    /**
+     * Generates evaluation cases from a split.
+     *
+     * @param split which part of the corpus
+     * @param count how many
+     * @param seed corpus seed
+     * @return the cases
+     */
+    public static List<EvalCase> cases(Split split, int count, long seed) {
         List<EvalCase> cases = new ArrayList<>(count);
-        for (Conversation conversation : SeedCorpus.withDefaults().generate(Split.HELD_OUT, count, seed)) {
+        for (Conversation conversation : SeedCorpus.withDefaults().generate(split, count, seed)) {
             cases.add(new EvalCase(conversation.intent().name(), conversation.lang().name(),
                     SeedExamples.context(conversation.context()), conversation.customerMessage()));
         }

@@ -28,7 +28,7 @@ public final class ModelTrainer {
     private static final int EVAL_BATCH = 32;
     private static final int FINAL_LOSS_WINDOW = 20;
     private static final int MAX_SKIPPED_IN_A_ROW = 5;
-    private static final int RESCHEDULE_EVERY = 25;
+    private static final int RESCHEDULE_EVERY = 50;
 
     private final TrainingOptions options;
     private final PrintStream progressOut;
@@ -85,6 +85,8 @@ public final class ModelTrainer {
         int step = 0;
         int skipped = 0;
         int skippedInARow = 0;
+        long lastPaceNanos = start;
+        int lastPaceStep = 0;
         boolean outOfTime = false;
         try (Trainer trainer = model.djlModel().newTrainer(config)) {
             while (step < schedule.totalSteps()) {
@@ -131,15 +133,15 @@ public final class ModelTrainer {
                 if (bar != null) {
                     bar.update(step, value, stepTokens);
                 }
-                if (step % RESCHEDULE_EVERY == 0) {
-                    // Fit the schedule to the time budget, keeping 5% in reserve.
-                    double perStep = (System.nanoTime() - start) / (double) step;
-                    int fits = step + (int) ((deadline - System.nanoTime()) * 0.95 / perStep);
-                    if (fits < schedule.totalSteps()) {
-                        schedule.shortenTo(fits);
-                        if (bar != null) {
-                            bar.retarget(schedule.totalSteps());
-                        }
+                if (step >= RESCHEDULE_EVERY && step % RESCHEDULE_EVERY == 0) {
+                    // Fit the schedule to the time budget at the recent pace, keeping 3% in reserve.
+                    long now = System.nanoTime();
+                    double perStep = (now - lastPaceNanos) / (double) (step - lastPaceStep);
+                    lastPaceNanos = now;
+                    lastPaceStep = step;
+                    schedule.fitTo(Math.max(step + 1, step + (int) ((deadline - now) * 0.97 / perStep)));
+                    if (bar != null) {
+                        bar.retarget(schedule.totalSteps());
                     }
                 }
                 if (options.evalEvery() > 0 && step % options.evalEvery() == 0 && !heldOut.isEmpty()) {

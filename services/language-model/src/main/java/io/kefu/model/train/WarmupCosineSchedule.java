@@ -13,6 +13,7 @@ public final class WarmupCosineSchedule implements ParameterTracker {
     private final float peak;
     private final float floor;
     private final int warmupSteps;
+    private final int plannedSteps;
     private int totalSteps;
 
     /**
@@ -36,15 +37,16 @@ public final class WarmupCosineSchedule implements ParameterTracker {
         this.floor = floor;
         this.warmupSteps = warmupSteps;
         this.totalSteps = totalSteps;
+        this.plannedSteps = totalSteps;
     }
 
     /**
-     * Ends the schedule earlier, so the decay still completes when time runs short.
+     * Moves the end of the schedule, so the decay still completes when time runs short.
      *
-     * @param steps the new total, at most the current one and after the warm-up
+     * @param steps the new total, kept after the warm-up and at most the planned total
      */
-    public void shortenTo(int steps) {
-        totalSteps = Math.max(warmupSteps + 1, Math.min(totalSteps, steps));
+    public void fitTo(int steps) {
+        totalSteps = Math.max(warmupSteps + 1, Math.min(plannedSteps, steps));
     }
 
     /**

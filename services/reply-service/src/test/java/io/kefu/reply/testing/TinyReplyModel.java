@@ -40,6 +40,47 @@ public final class TinyReplyModel {
     return Shared.MODEL;
   }
 
+  /** What {@link #secondVersion()} says to any message, in either language. */
+  public static final String SECOND_VERSION_REPLY = "One moment please.";
+  /** The version label of {@link #secondVersion()}. */
+  public static final String SECOND_VERSION = "tiny-test-v2";
+
+  /** Trains the second version once per test JVM. */
+  private static final class SecondShared {
+    static final LanguageModel MODEL = trainSecondVersion();
+  }
+
+  /**
+   * A second tiny version, shared like {@link #shared()}: it answers every message, whatever the conversation, with
+   * {@link #SECOND_VERSION_REPLY}, so a reply tells which version wrote it.
+   */
+  public static LanguageModel secondVersion() {
+    return SecondShared.MODEL;
+  }
+
+  /** Trains the second version on varied conversations that all get the same reply; the caller closes it. */
+  public static LanguageModel trainSecondVersion() {
+    GptConfig config = new GptConfig(BpeTokenizer.bytesOnly().vocabSize(), 128, 2, 2, 64, 0f);
+    LanguageModel model = LanguageModel.initialize("tiny", SECOND_VERSION, config, BpeTokenizer.bytesOnly(),
+        Device.cpu(), 11);
+    TrainingOptions options = TrainingOptions.defaults(200).withBatchSize(8).withLearningRate(1e-2f, 1e-3f)
+        .withTimeBudget(Duration.ofMinutes(2));
+    List<ReplyExample> examples = new ArrayList<>();
+    for (int i = 0; i < 48; i++) {
+      boolean chinese = i % 2 == 1;
+      int n = 7919 * i % 100_000;
+      List<ChatTurn> history = new ArrayList<>();
+      for (int k = 0; k < i % 3; k++) {
+        history.add(ChatTurn.customer(chinese ? chineseMessage(n + k) : englishMessage(n + k)));
+        history.add(ChatTurn.agent(k % 2 == 0 ? SECOND_VERSION_REPLY : chinese ? CHINESE_REPLY : ENGLISH_REPLY));
+      }
+      examples.add(ReplyExample.positive(history, chinese ? chineseMessage(n) : englishMessage(n),
+          SECOND_VERSION_REPLY));
+    }
+    new ModelTrainer(options, null).train(model, examples, List.of());
+    return model;
+  }
+
   /** The English customer message number {@code n}. */
   public static String englishMessage(int n) {
     return "where is my order " + n + "?";

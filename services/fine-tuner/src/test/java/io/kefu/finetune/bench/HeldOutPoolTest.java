@@ -1,0 +1,63 @@
+package io.kefu.finetune.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kefu.simulator.SimulatedCustomer;
+import io.kefu.simulator.corpus.SeedCorpusScenarios;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class HeldOutPoolTest {
+
+  @Test
+  void shouldTakeTheFirstHeldOutCustomersOfItsSeedInOrder() {
+    HeldOutPool pool = HeldOutPool.of(7, 44, Set.of());
+    SeedCorpusScenarios scenarios = new SeedCorpusScenarios(7);
+
+    assertThat(pool.excluded()).isZero();
+    assertThat(pool.customers()).hasSize(44);
+    for (int i = 0; i < 44; i++) {
+      assertThat(pool.customers().get(i)).isEqualTo(scenarios.customer(i));
+    }
+    assertThat(HeldOutPool.of(7, 44, Set.of())).isEqualTo(pool);
+  }
+
+  @Test
+  void shouldLeaveOutEveryMessageSentAsTrafficAndTakeTheNextOnes() {
+    // Given that the messages of customers 3 and 10 were sent as traffic
+    SeedCorpusScenarios scenarios = new SeedCorpusScenarios(7);
+    Set<String> sent = Set.of(scenarios.customer(3).text(), scenarios.customer(10).text());
+    int alsoSent = 0;
+    for (int i = 0; i < 60; i++) {
+      alsoSent += i != 3 && i != 10 && sent.contains(scenarios.customer(i).text()) ? 1 : 0;
+    }
+
+    // When the pool of 44 is drawn
+    HeldOutPool pool = HeldOutPool.of(7, 44, sent);
+
+    // Then none of its messages was sent, and it is still 44 customers long
+    List<SimulatedCustomer> customers = pool.customers();
+    assertThat(customers).hasSize(44).noneMatch(c -> sent.contains(c.text()));
+    assertThat(pool.excluded()).isGreaterThanOrEqualTo(2);
+    assertThat(new HashSet<>(customers)).hasSize(44 - duplicates(customers));
+    assertThat(alsoSent).isGreaterThanOrEqualTo(pool.excluded() - 2);
+  }
+
+  @Test
+  void shouldRefuseWhenTooFewConversationsWereNeverSent() {
+    SeedCorpusScenarios scenarios = new SeedCorpusScenarios(7);
+    Set<String> everything = new HashSet<>();
+    for (int i = 0; i < 100; i++) {
+      everything.add(scenarios.customer(i).text());
+    }
+    assertThatThrownBy(() -> HeldOutPool.of(7, 2, everything))
+        .hasMessageStartingWith("only ").hasMessageContaining("of the first 100 held-out conversations of seed 7");
+  }
+
+  private static int duplicates(List<SimulatedCustomer> customers) {
+    return customers.size() - new HashSet<>(customers).size();
+  }
+}
