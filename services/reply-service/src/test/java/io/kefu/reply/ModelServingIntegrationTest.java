@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reply service following model-versions on a real broker, with real tiny models in a real store: the base
- * version {@code base-1} (which answers order questions) and {@code tiny-test-v2} (which says "One moment please."
+ * version {@code base-1} (which answers order questions) and {@code tiny-test-v2} (which says "OK."
  * to anything, so a reply shows which version wrote it).
  */
 class ModelServingIntegrationTest {
@@ -149,11 +149,14 @@ class ModelServingIntegrationTest {
       long started = System.nanoTime();
 
       // When 2,000 messages of 200 conversations arrive, and once 300 are answered tiny-test-v2 becomes a canary
-      // of half the conversations and then, while the rest are in flight, the ACTIVE version
+      // of half the conversations and then, while base-1 is decoding replies and the rest are in flight, the
+      // ACTIVE version
       platform.sendMessages(running.topics().customerMessages(), sent);
       platform.readAtLeast(running.topics().agentReplies(), 300, Duration.ofSeconds(120));
       running.registry().startCanary(SECOND, 0.5);
       await().atMost(Duration.ofSeconds(60)).until(() -> running.app().canaryVersion().equals(Optional.of(SECOND)));
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+          .until(() -> running.app().modelServing().activeEngineStats().active() > 0);
       running.registry().promote(SECOND);
       await().atMost(Duration.ofSeconds(60)).until(() -> running.app().activeVersion().equals(Optional.of(SECOND))
           && running.app().canaryVersion().isEmpty());
@@ -165,7 +168,7 @@ class ModelServingIntegrationTest {
       assertThat(outcomes).hasSize(2000);
       assertThat(outcomes).extracting(o -> o.reply().getInReplyTo())
           .containsExactlyInAnyOrderElementsOf(sent.stream().map(CustomerMessage::getMessageId).toList());
-      assertThat(outcomes).extracting(ServedOutcome::version).allMatch(v -> v.equals(BASE) || v.equals(SECOND));
+      assertThat(outcomes).extracting(ServedOutcome::version).isSubsetOf(BASE, SECOND);
       assertWrittenByTheirVersion(outcomes);
       Map<String, Long> perVersion = outcomes.stream()
           .collect(Collectors.groupingBy(ServedOutcome::version, Collectors.counting()));

@@ -14,8 +14,8 @@ final class TemplateCatalog {
   static final String GREETING = "@greeting";
   static final String CLARIFY = "@clarify";
 
-  private static final int MIN_TRAIN = 7;
-  private static final int MIN_HELD = 3;
+  private static final int MIN_TRAIN = 20;
+  private static final int MIN_HELD = 4;
   private static final int MIN_REPLIES = 3;
 
   private final Map<Lang, Map<String, Map<String, List<Template>>>> byLang;

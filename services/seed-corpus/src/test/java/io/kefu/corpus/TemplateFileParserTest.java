@@ -56,14 +56,13 @@ class TemplateFileParserTest {
   }
 
   @Test
-  void shouldShipAtLeastEightPhrasingsAndThreeRepliesOfEachStylePerIntentAndLanguage() {
+  void shouldShipTwentyTrainAndFourHeldOutPhrasingsAndThreeRepliesOfEachStylePerIntentAndLanguage() {
     TemplateCatalog catalog = TemplateCatalog.standard();
     for (Lang lang : Lang.values()) {
       for (Intent intent : Intent.values()) {
         String where = lang + " " + intent;
-        assertThat(catalog.customer(intent, lang, Split.TRAIN).size()
-            + catalog.customer(intent, lang, Split.HELD_OUT).size()).as(where).isGreaterThanOrEqualTo(8);
-        assertThat(catalog.customer(intent, lang, Split.HELD_OUT)).as(where).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(catalog.customer(intent, lang, Split.TRAIN)).as(where).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(catalog.customer(intent, lang, Split.HELD_OUT)).as(where).hasSizeGreaterThanOrEqualTo(4);
         assertThat(catalog.replies(intent, lang, ReplyStyle.TERSE)).as(where).hasSizeGreaterThanOrEqualTo(3)
             .allSatisfy(t -> assertThat(t.slots()).isEmpty());
         assertThat(catalog.replies(intent, lang, ReplyStyle.COMPLETE)).as(where).hasSizeGreaterThanOrEqualTo(3);

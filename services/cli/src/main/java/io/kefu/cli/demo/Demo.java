@@ -49,6 +49,9 @@ public final class Demo implements AutoCloseable {
       parts.started("canary controller", canary::stop);
 
 
+      DemoTraining.start(config, parts, progress);
+      DemoSimulator.start(config, parts, progress);
+
       progress.accept("starting the dashboard");
       DashboardServer dashboard = new DashboardServer(config);
       dashboard.start();

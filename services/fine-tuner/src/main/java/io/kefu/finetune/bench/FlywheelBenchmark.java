@@ -10,7 +10,10 @@ import io.kefu.lifecycle.LifecycleSettings;
 import io.kefu.model.ComputeDevice;
 import io.kefu.model.LanguageModel;
 import io.kefu.model.store.FileSystemModelStore;
+import io.kefu.model.generate.SamplingSettings;
 import io.kefu.model.store.ModelArtifact;
+import io.kefu.reply.ReplyOptions;
+import io.kefu.reply.ReplySettings;
 import io.kefu.simulator.HiddenPreference;
 import io.kefu.simulator.corpus.SeedCorpusAssessor;
 import java.io.IOException;
@@ -30,8 +33,8 @@ import java.util.Set;
  * it gained.
  *
  * <p>Setup: the base model is copied from the given model store into a fresh benchmark store and registered ACTIVE;
- * the feedback stream, the fine-tuner ({@link io.kefu.finetune.FineTunerService#fromConfig}), the canary controller
- * and a model agent answering with the registry's versions start ({@link FlywheelLoop}). Each cycle sends rated
+ * the reply service (serving the versions model-versions names, canary included), the feedback stream, the fine-tuner
+ * ({@link io.kefu.finetune.FineTunerService#fromConfig}) and the canary controller start ({@link FlywheelLoop}). Each cycle sends rated
  * traffic from simulated customers with the hidden preference, fine-tunes on the resulting examples (TRAIN_NOW), and
  * canaries a candidate that passed the gate until the controller promotes or rolls it back.
  *
@@ -54,7 +57,7 @@ public final class FlywheelBenchmark {
   private final Clock clock;
 
   /**
-   * A benchmark with {@code base} settings (any fine-tuner, feedback-stream or canary setting applies; options'
+   * A benchmark with {@code base} settings (any reply, fine-tuner or feedback-stream setting applies; the options'
    * settings override them), printing its progress to {@code progress}.
    */
   public FlywheelBenchmark(KefuConfig base, FlywheelOptions options, PrintStream progress) {
@@ -107,8 +110,8 @@ public final class FlywheelBenchmark {
         options.excludeSentMessages() ? sent : Set.of());
     say("rating every version offline on %d held-out conversations (%d left out: sent as traffic)",
         pool.customers().size(), pool.excluded());
-    HeldOutRater rater = new HeldOutRater(pool, new ReplyPolicy(options.sampling(), options.handoffConfidence()),
-        new SeedCorpusAssessor(), options.preference(), options.poolSeed());
+    HeldOutRater rater = new HeldOutRater(pool, ReplyOptions.from(config).sampling(), new SeedCorpusAssessor(),
+        options.preference(), options.poolSeed());
     ModelEvaluator evaluator = new ModelEvaluator(SeedBaseCorpus.fromConfig(config),
         config.getInt(FineTuneSettings.EVAL_CASES));
     Device device = ComputeDevice.parse(config.get(FineTuneSettings.DEVICE)).resolve();
@@ -151,6 +154,9 @@ public final class FlywheelBenchmark {
     settings.put(FeedbackSettings.WINDOW_SIZE, "5s");
     settings.put(FeedbackSettings.WINDOW_GRACE, "1m");
     settings.put(FeedbackSettings.HTTP_PORT, "0");
+    settings.put(ReplySettings.TEMPERATURE, "0.8");
+    settings.put(ReplySettings.TOP_P, "0.95");
+    settings.put(ReplySettings.HTTP_PORT, "0");
     settings.putAll(options.settings());
     settings.put(LifecycleSettings.MODEL_NAME, modelName);
     settings.put(FineTuneSettings.STORE_DIR, runDirectory.resolve("models").toString());
@@ -169,11 +175,12 @@ public final class FlywheelBenchmark {
     setup.put("hidden preference", String.format(Locale.ROOT,
         "complete %d, partial %d, vague %d, wrong %d stars; noise %.2f", p.complete(), p.partial(), p.vague(),
         p.wrong(), p.noise()));
-    setup.put("agent", String.format(Locale.ROOT,
-        "GenerationEngine driven directly; temperature %.2f, top-k %d, top-p %.2f, max %d tokens; handoff below "
-            + "confidence %.2f; operator answers handoffs: %s", options.sampling().temperature(),
-        options.sampling().topK(), options.sampling().topP(), options.sampling().maxNewTokens(),
-        options.handoffConfidence(), options.operatorAnswers() ? "yes" : "no"));
+    SamplingSettings sampling = ReplyOptions.from(config).sampling();
+    setup.put("replies", String.format(Locale.ROOT,
+        "reply service with model serving; temperature %.2f, top-k %d, top-p %.2f, max %d tokens; handoff below "
+            + "confidence %s; operator answers handoffs: %s", sampling.temperature(), sampling.topK(),
+        sampling.topP(), sampling.maxNewTokens(), config.get(ReplySettings.HANDOFF_CONFIDENCE),
+        options.operatorAnswers() ? "yes" : "no"));
     setup.put("canary", String.format(Locale.ROOT,
         "share %.2f, %d messages per round, at most %d rounds, %d ratings per arm, alpha %.3f",
         options.canaryShare(), options.canaryMessages(), options.canaryRounds(), options.canaryMinRatings(),

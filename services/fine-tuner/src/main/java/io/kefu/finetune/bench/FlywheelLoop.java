@@ -18,8 +18,15 @@ import io.kefu.lifecycle.canary.CanaryDecision;
 import io.kefu.lifecycle.canary.CanaryPolicy;
 import io.kefu.lifecycle.canary.OpsMetricsRatings;
 import io.kefu.model.ComputeDevice;
+import io.kefu.model.generate.EngineOptions;
 import io.kefu.model.store.FileSystemModelStore;
 import io.kefu.model.store.ModelArtifact;
+import io.kefu.reply.ReplyOptions;
+import io.kefu.reply.ReplyService;
+import io.kefu.reply.ReplySettings;
+import io.kefu.reply.serving.ArtifactLoader;
+import io.kefu.reply.serving.ModelServing;
+import io.kefu.reply.serving.RefusalReporter;
 import io.kefu.simulator.CustomerScenarios;
 import io.kefu.simulator.CustomerSimulator;
 import io.kefu.simulator.RatingTally;
@@ -27,6 +34,7 @@ import io.kefu.simulator.ReplyAssessor;
 import io.kefu.simulator.SimulationPlan;
 import io.kefu.simulator.SimulationProgress;
 import io.kefu.simulator.SimulationReport;
+import io.kefu.simulator.SimulatedCustomer;
 import io.kefu.simulator.corpus.SeedCorpusAssessor;
 import io.kefu.simulator.corpus.SeedCorpusScenarios;
 import java.io.IOException;
@@ -42,6 +50,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -50,11 +59,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The full loop the benchmark turns, on a started platform: the model agent answering customers, the feedback stream
- * turning ratings into training examples and aggregates, the fine-tuner (started from settings alone, run on demand
- * with TRAIN_NOW), and the canary controller deciding on live ratings from ops-metrics. One {@link #cycle} is: rated
- * traffic on the ACTIVE version, a fine-tune run, the gate's verdict, and for a candidate canary rounds until the
- * controller promotes or rolls it back (an undecided canary is rolled back when the rounds are spent).
+ * The full loop the benchmark turns, on a started platform: the reply service answering customers with the versions
+ * model-versions names (its {@link ModelServing}: verified loads, hot swap, sticky canary routing), the feedback
+ * stream turning ratings into training examples and aggregates, the fine-tuner (started from settings alone, run on
+ * demand with TRAIN_NOW), and the canary controller deciding on live ratings from ops-metrics. One {@link #cycle} is:
+ * rated traffic on the ACTIVE version, a fine-tune run, the gate's verdict, and for a candidate canary rounds until
+ * the controller promotes or rolls it back (an undecided canary is rolled back when the rounds are spent).
  */
 final class FlywheelLoop implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FlywheelLoop.class);
@@ -72,6 +82,7 @@ final class FlywheelLoop implements AutoCloseable {
   private final Clock clock;
   private final Map<String, Object> kafka;
   private final CustomerScenarios scenarios;
+  private final Set<String> sent = ConcurrentHashMap.newKeySet();
   private final ReplyAssessor assessor = new SeedCorpusAssessor();
   private final List<AutoCloseable> resources = new ArrayList<>();
   private LifecycleClients clients;
@@ -79,7 +90,7 @@ final class FlywheelLoop implements AutoCloseable {
   private LifecyclePublisher publisher;
   private OpsMetricsRatings aggregates;
   private FineTunerService fineTuner;
-  private ModelAgent agent;
+  private ReplyService replies;
   private CanaryController controller;
   private long unusedExamples;
 
@@ -92,7 +103,12 @@ final class FlywheelLoop implements AutoCloseable {
     this.progress = progress;
     this.clock = clock;
     this.kafka = config.kafkaClientProperties();
-    this.scenarios = new SeedCorpusScenarios(options.trafficSeed());
+    SeedCorpusScenarios heldOut = new SeedCorpusScenarios(options.trafficSeed());
+    this.scenarios = random -> {
+      SimulatedCustomer customer = heldOut.next(random);
+      sent.add(customer.text());
+      return customer;
+    };
   }
 
   /** Registers {@code base} as the ACTIVE version and starts every service of the loop. */
@@ -126,10 +142,14 @@ final class FlywheelLoop implements AutoCloseable {
     fineTuner = own(FineTunerService.fromConfig(config, progress));
     fineTuner.start();
     Poll.until(CATCH_UP, fineTuner::isReady, "the fine-tuner to be assigned its partitions");
-    agent = own(new ModelAgent(kafka, clients.topics(), view, store, modelName,
-        ComputeDevice.parse(config.get(FineTuneSettings.DEVICE)).resolve(),
-        new ReplyPolicy(options.sampling(), options.handoffConfidence()), clock));
-    agent.start();
+    ModelServing serving = own(new ModelServing(view, modelName,
+        new ArtifactLoader(store, ComputeDevice.parse(config.get(ReplySettings.MODEL_DEVICE)).resolve()),
+        new RefusalReporter(publisher, "flywheel reply service"), EngineOptions.defaults(),
+        ReplyOptions.from(config).sampling()));
+    serving.start();
+    replies = own(new ReplyService(config, serving.generator()));
+    replies.start();
+    Poll.until(CATCH_UP, replies::isReady, "the reply service to be assigned its partitions");
     controller = new CanaryController(modelName,
         new CanaryPolicy(options.canaryMinRatings(), options.canaryAlpha(), 0.0, Duration.ofDays(1)),
         options.canaryShare(), true, view, publisher, aggregates, clock);
@@ -266,7 +286,9 @@ final class FlywheelLoop implements AutoCloseable {
         options.preference(), plan, clock)) {
       simulator.start();
       while (!simulator.awaitAnswered(PROGRESS_EVERY)) {
-        agent.checkHealthy();
+        if (!replies.isLive()) {
+          throw new IllegalStateException("the reply service stopped during phase " + runId);
+        }
         say("  %s", SimulationProgress.line(runId, messages, simulator.report()));
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("phase " + runId + " was not answered within " + limit.toSeconds() + " s: "
@@ -308,9 +330,9 @@ final class FlywheelLoop implements AutoCloseable {
     return view.active(modelName).orElseThrow(() -> new IllegalStateException(modelName + " has no ACTIVE version"));
   }
 
-  /** Every customer message the agent answered. */
+  /** Every customer message sent as traffic so far. */
   Set<String> sentMessages() {
-    return agent.sentMessages();
+    return Set.copyOf(sent);
   }
 
   /** The model's name on model-versions. */

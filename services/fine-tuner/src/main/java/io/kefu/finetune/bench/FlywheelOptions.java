@@ -1,6 +1,5 @@
 package io.kefu.finetune.bench;
 
-import io.kefu.model.generate.SamplingSettings;
 import io.kefu.simulator.HiddenPreference;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,23 +27,21 @@ import java.util.Objects;
  * @param trafficSeed seed of the traffic's customers, ratings and noise
  * @param poolSeed seed of the held-out pool and of its rating noise (the same draws for every version)
  * @param preference the simulated customers' hidden preference
- * @param sampling how the agent (and the offline rating) decodes replies
- * @param handoffConfidence replies with confidence (exp of the mean token log-probability) below this are handed off
  * @param operatorAnswers whether a simulated operator answers handoffs (human-reply training examples)
  * @param runTimeout longest wait for one fine-tune run
- * @param settings further Kefu settings for the benchmark's services, e.g. {@code finetune.max.steps}
+ * @param settings further Kefu settings for the benchmark's services, e.g. {@code finetune.max.steps} or
+ *     {@code reply.generation.temperature}
  */
 public record FlywheelOptions(Path storeDirectory, String baseVersion, Path workDirectory, int cycles,
     int trafficMessages, double ratePerSecond, double canaryShare, int canaryMessages, int canaryRounds,
     long canaryMinRatings, double canaryAlpha, int poolSize, boolean excludeSentMessages, long trafficSeed,
-    long poolSeed, HiddenPreference preference, SamplingSettings sampling, double handoffConfidence,
-    boolean operatorAnswers, Duration runTimeout, Map<String, String> settings) {
+    long poolSeed, HiddenPreference preference, boolean operatorAnswers, Duration runTimeout,
+    Map<String, String> settings) {
 
   public FlywheelOptions {
     Objects.requireNonNull(storeDirectory, "storeDirectory");
     Objects.requireNonNull(workDirectory, "workDirectory");
     Objects.requireNonNull(preference, "preference");
-    Objects.requireNonNull(sampling, "sampling");
     Objects.requireNonNull(runTimeout, "runTimeout");
     settings = Map.copyOf(settings);
     if (cycles < 1 || trafficMessages < 1 || canaryMessages < 1 || canaryRounds < 1 || poolSize < 1) {
@@ -58,9 +55,6 @@ public record FlywheelOptions(Path storeDirectory, String baseVersion, Path work
     }
     if (!(canaryShare > 0 && canaryShare < 1)) {
       throw new IllegalArgumentException("canary share must be in (0, 1), was " + canaryShare);
-    }
-    if (!(handoffConfidence >= 0 && handoffConfidence <= 1)) {
-      throw new IllegalArgumentException("handoff confidence must be in [0, 1], was " + handoffConfidence);
     }
   }
 
@@ -87,8 +81,6 @@ public record FlywheelOptions(Path storeDirectory, String baseVersion, Path work
     private long trafficSeed = 42;
     private long poolSeed = 7;
     private HiddenPreference preference = new HiddenPreference(5, 3, 2, 1, 0.15);
-    private SamplingSettings sampling = SamplingSettings.sampled(96, 0.8f, 0, 0.95f, 0);
-    private double handoffConfidence = 0.30;
     private boolean operatorAnswers = true;
     private Duration runTimeout = Duration.ofMinutes(15);
     private final Map<String, String> settings = new LinkedHashMap<>();
@@ -165,16 +157,6 @@ public record FlywheelOptions(Path storeDirectory, String baseVersion, Path work
       return this;
     }
 
-    public Builder optSampling(SamplingSettings settings) {
-      this.sampling = settings;
-      return this;
-    }
-
-    public Builder optHandoffConfidence(double confidence) {
-      this.handoffConfidence = confidence;
-      return this;
-    }
-
     public Builder optOperatorAnswers(boolean answers) {
       this.operatorAnswers = answers;
       return this;
@@ -185,7 +167,10 @@ public record FlywheelOptions(Path storeDirectory, String baseVersion, Path work
       return this;
     }
 
-    /** A Kefu setting for the benchmark's services (fine-tuner, feedback stream, canary), e.g. finetune.max.steps. */
+    /**
+     * A Kefu setting for the benchmark's services, e.g. finetune.max.steps, reply.generation.temperature (the
+     * benchmark samples at 0.8, top-p 0.95, unless told otherwise) or reply.handoff.confidence.
+     */
     public Builder optSetting(String key, String value) {
       this.settings.put(key, value);
       return this;
@@ -194,7 +179,7 @@ public record FlywheelOptions(Path storeDirectory, String baseVersion, Path work
     public FlywheelOptions build() {
       return new FlywheelOptions(storeDirectory, baseVersion, workDirectory, cycles, trafficMessages, ratePerSecond,
           canaryShare, canaryMessages, canaryRounds, canaryMinRatings, canaryAlpha, poolSize, excludeSentMessages,
-          trafficSeed, poolSeed, preference, sampling, handoffConfidence, operatorAnswers, runTimeout, settings);
+          trafficSeed, poolSeed, preference, operatorAnswers, runTimeout, settings);
     }
   }
 }

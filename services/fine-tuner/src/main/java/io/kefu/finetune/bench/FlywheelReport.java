@@ -53,7 +53,7 @@ public final class FlywheelReport {
     out.printf(Locale.ROOT, "uplift: %+.2f stars (%s %s vs base %s %s on the held-out pool); %d promoted; every "
             + "promoted version better than its parent: %s%n", result.uplift(), result.finalVersion(),
         stars(result.finalFigures().meanRating()), result.baseVersion(), stars(result.base().meanRating()),
-        result.promoted(), result.everyPromotedBetterThanParent() ? "yes" : "no");
+        result.promoted(), result.promoted() == 0 ? "n/a" : result.everyPromotedBetterThanParent() ? "yes" : "no");
     out.printf(Locale.ROOT, "held-out intent score: base %.1f%% -> %s %.1f%% (%+.1f points)%n",
         result.baseIntentPercent(), result.finalVersion(), result.finalIntentPercent(), result.intentChangePoints());
   }

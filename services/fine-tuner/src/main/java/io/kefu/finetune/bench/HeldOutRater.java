@@ -3,7 +3,9 @@ package io.kefu.finetune.bench;
 import io.kefu.model.LanguageModel;
 import io.kefu.model.generate.EngineOptions;
 import io.kefu.model.generate.GenerationEngine;
+import io.kefu.model.generate.GenerationRequest;
 import io.kefu.model.generate.GenerationResult;
+import io.kefu.model.generate.SamplingSettings;
 import io.kefu.simulator.HiddenPreference;
 import io.kefu.simulator.RatingTally;
 import io.kefu.simulator.ReplyAssessment;
@@ -17,23 +19,30 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Rates a model offline on the held-out pool: each pool customer's message is answered as the agent would (same
- * decoding, each conversation's own sampling seed), and every reply is rated by the hidden preference with noise
- * drawn from one generator of the pool seed, in pool order, so every version meets the same draws.
+ * Rates a model offline on the held-out pool: each pool customer's message is answered with the reply service's
+ * decoding settings (pool conversation {@code i} samples with seed {@code i}, the same for every version), and every
+ * reply is rated by the hidden preference with noise drawn from one generator of the pool seed, in pool order, so
+ * every version meets the same draws. Every reply is rated: none is handed off.
  */
 final class HeldOutRater {
   private final HeldOutPool pool;
-  private final ReplyPolicy policy;
+  private final SamplingSettings sampling;
   private final ReplyAssessor assessor;
   private final HiddenPreference preference;
   private final long seed;
 
-  HeldOutRater(HeldOutPool pool, ReplyPolicy policy, ReplyAssessor assessor, HiddenPreference preference, long seed) {
+  HeldOutRater(HeldOutPool pool, SamplingSettings sampling, ReplyAssessor assessor, HiddenPreference preference,
+      long seed) {
     this.pool = pool;
-    this.policy = policy;
+    this.sampling = sampling;
     this.assessor = assessor;
     this.preference = preference;
     this.seed = seed;
+  }
+
+  private SamplingSettings sampling(int conversation) {
+    return sampling.isGreedy() ? sampling : SamplingSettings.sampled(sampling.maxNewTokens(), sampling.temperature(),
+        sampling.topK(), sampling.topP(), conversation);
   }
 
   /** The figures of {@code model} on the pool. */
@@ -43,7 +52,7 @@ final class HeldOutRater {
     try (GenerationEngine engine = new GenerationEngine(model, new EngineOptions(64, customers.size(), 0, 64))) {
       List<CompletableFuture<GenerationResult>> futures = new ArrayList<>(customers.size());
       for (int i = 0; i < customers.size(); i++) {
-        futures.add(engine.submit(policy.request("pool-" + i, customers.get(i).text())));
+        futures.add(engine.submit(new GenerationRequest(List.of(), customers.get(i).text(), sampling(i))));
       }
       for (CompletableFuture<GenerationResult> future : futures) {
         replies.add(future.get());

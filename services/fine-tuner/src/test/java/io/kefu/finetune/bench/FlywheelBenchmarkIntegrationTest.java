@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kefu.corpus.Split;
 import io.kefu.finetune.FineTuneSettings;
 import io.kefu.kafka.config.KefuConfig;
-import io.kefu.model.generate.SamplingSettings;
 import io.kefu.model.train.BaseTrainer;
 import io.kefu.model.train.BaseTrainingOptions;
 import io.kefu.model.train.SeedExamples;
+import io.kefu.reply.ReplySettings;
 import io.kefu.simulator.HiddenPreference;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -46,8 +46,9 @@ class FlywheelBenchmarkIntegrationTest {
         .optPoolSize(44)
         .optSeeds(5, 7)
         .optPreference(new HiddenPreference(5, 3, 2, 1, 0.15))
-        .optSampling(SamplingSettings.sampled(40, 0.8f, 0, 0.95f, 0))
-        .optHandoffConfidence(0.0)
+        .optSetting(ReplySettings.MAX_NEW_TOKENS, "40")
+        .optSetting(ReplySettings.HANDOFF_CONFIDENCE, "0.0")
+        .optSetting(ReplySettings.MODEL_DEVICE, "cpu")
         .optSetting(FineTuneSettings.MAX_STEPS, "8")
         .optSetting(FineTuneSettings.BATCH_SIZE, "8")
         .optSetting(FineTuneSettings.EVAL_CASES, "22")
@@ -125,7 +126,6 @@ class FlywheelBenchmarkIntegrationTest {
     ByteArrayOutputStream table = new ByteArrayOutputStream();
     FlywheelReport.printTable(result, new PrintStream(table, true, StandardCharsets.UTF_8));
     String printed = table.toString(StandardCharsets.UTF_8);
-    System.out.println("TABLE\n" + printed + "\nLOG\n" + log.toString(StandardCharsets.UTF_8));
     assertThat(printed).contains("flywheel benchmark of kefu-base from base-1")
         .containsPattern("(?m)^0 +base-1 ")
         .containsPattern("(?m)^1 +" + cycle.version() + " +base-1 ")

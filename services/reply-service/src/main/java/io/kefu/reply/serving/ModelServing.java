@@ -5,6 +5,7 @@ import io.kefu.lifecycle.ModelRegistryView;
 import io.kefu.lifecycle.ModelVersionKey;
 import io.kefu.model.LanguageModel;
 import io.kefu.model.generate.EngineOptions;
+import io.kefu.model.generate.EngineStats;
 import io.kefu.model.generate.GenerationEngine;
 import io.kefu.model.generate.SamplingSettings;
 import io.kefu.model.store.CorruptArtifactException;
@@ -143,9 +144,13 @@ public final class ModelServing implements AutoCloseable {
     return current == null ? 0.0 : current.canaryShare();
   }
 
-  /** Whether the version (with this manifest) was refused by this instance. */
-  public boolean hasRefused(String version, String manifestSha256) {
-    return refused.contains(version + "@" + manifestSha256);
+  /** A snapshot of the active version's engine: sequences decoding and waiting, versions still draining. */
+  public EngineStats activeEngineStats() {
+    ActiveEngine current = active;
+    if (current == null) {
+      throw new IllegalStateException("model serving of " + modelName + " is not started");
+    }
+    return current.engine().stats();
   }
 
   private LanguageModel loadInitialActive() {

@@ -41,7 +41,7 @@ public final class TinyReplyModel {
   }
 
   /** What {@link #secondVersion()} says to any message, in either language. */
-  public static final String SECOND_VERSION_REPLY = "One moment please.";
+  public static final String SECOND_VERSION_REPLY = "OK.";
   /** The version label of {@link #secondVersion()}. */
   public static final String SECOND_VERSION = "tiny-test-v2";
 
