@@ -74,11 +74,15 @@ public final class ServiceAcls {
     return grants.bindings();
   }
 
-  /** Answers customer messages in transactions that also keep each conversation's turns. */
+  /**
+   * Answers customer messages in transactions that also keep each conversation's turns; follows model-versions and
+   * writes to it (base registration, refused artifacts).
+   */
   private void replyService(Grants grants) {
-    grants.readTopics(names(TopicNames.CUSTOMER_MESSAGES, TopicNames.CONVERSATION_TURNS))
+    grants.readTopics(names(TopicNames.CUSTOMER_MESSAGES, TopicNames.CONVERSATION_TURNS, TopicNames.MODEL_VERSIONS))
         .writeTopics(List.of(topic(TopicNames.AGENT_REPLIES), topic(TopicNames.HANDOFFS),
-            catalogue.dlqName(TopicNames.CUSTOMER_MESSAGES), topic(TopicNames.CONVERSATION_TURNS)));
+            catalogue.dlqName(TopicNames.CUSTOMER_MESSAGES), topic(TopicNames.CONVERSATION_TURNS),
+            topic(TopicNames.MODEL_VERSIONS)));
     consumerGroup(grants, groups.replyGroup(), PatternType.LITERAL);
     transactionalIds(grants, groups.replyGroup());
   }

@@ -30,10 +30,12 @@ class ServiceAclsTest {
     assertThat(describe(bindings, "User:reply-service")).containsExactly(
         "READ TOPIC LITERAL customer-messages",
         "READ TOPIC LITERAL conversation-turns",
+        "READ TOPIC LITERAL model-versions",
         "WRITE TOPIC LITERAL agent-replies",
         "WRITE TOPIC LITERAL handoffs",
         "WRITE TOPIC LITERAL customer-messages.dlq",
         "WRITE TOPIC LITERAL conversation-turns",
+        "WRITE TOPIC LITERAL model-versions",
         "READ GROUP LITERAL kefu-reply-service",
         "WRITE TRANSACTIONAL_ID PREFIXED kefu-reply-service");
   }
