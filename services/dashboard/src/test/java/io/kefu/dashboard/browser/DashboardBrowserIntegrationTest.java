@@ -144,8 +144,10 @@ class DashboardBrowserIntegrationTest {
     // Then the charts mark the ACTIVE and CANARY versions, the registry shows each version's evidence, and Chinese
     // text from the topics is shown as written
     assertThat(text("chart-rating")).contains("v1 · ACTIVE", "v2 · CANARY");
-    assertThat(row("v2").getAttribute("data-status")).isEqualTo("CANARY");
-    assertThat(row("v2").getText()).contains("4.5★ vs 3.5★", "intentAccuracy");
+    await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
+      assertThat(row("v2").getAttribute("data-status")).isEqualTo("CANARY");
+      assertThat(row("v2").getText()).contains("4.5★ vs 3.5★", "intentAccuracy");
+    });
     assertThat(text("handoff-list")).contains("c-refund");
     assertThat(text("conversations")).contains("您的订单已发货，预计明天送达。");
     assertThat(text("dlq")).contains("WRONG_MAGIC_BYTE", "first byte was 0x7b");
@@ -170,8 +172,15 @@ class DashboardBrowserIntegrationTest {
     try (TopicReader<OperatorCommand> commands = new TopicReader<>(platform.clientProperties(),
         platform.topics().operatorCommands())) {
       // When the admin clicks promote on the candidate
-      WebElement promote = await().atMost(PATIENCE).until(() -> button("promote", "v3"), WebElement::isEnabled);
-      promote.click();
+      // (the table re-renders on every pushed view, so find and click in one retried step)
+      await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).until(() -> {
+        WebElement promote = button("promote", "v3");
+        if (!promote.isEnabled()) {
+          return false;
+        }
+        promote.click();
+        return true;
+      });
 
       // Then a PROMOTE command for it, by the admin, is on operator-commands
       await().atMost(PATIENCE).untilAsserted(() -> assertThat(commands.poll())
@@ -191,7 +200,7 @@ class DashboardBrowserIntegrationTest {
         TestRecords.version("v1", ModelStatus.RETIRED, null, "replaced by v3", now));
 
     // Then the registry shows v3 ACTIVE without a reload
-    await().atMost(PATIENCE).untilAsserted(() -> {
+    await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
       assertThat(row("v3").getAttribute("data-status")).isEqualTo("ACTIVE");
       assertThat(row("v3").getText()).contains("ACTIVE");
       assertThat(row("v1").getAttribute("data-status")).isEqualTo("RETIRED");
