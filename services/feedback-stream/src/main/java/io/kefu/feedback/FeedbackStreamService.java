@@ -76,6 +76,11 @@ public final class FeedbackStreamService implements AutoCloseable {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.ownsRegistry = ownsRegistry;
     this.redactor = Objects.requireNonNull(redactor, "redactor");
+    // JVM figures beside the service's own, so one scrape shows heap, threads and CPU.
+    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(meters);
+    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(meters);
+    new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(meters);
+    new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(meters);
   }
 
   /** Creates missing topics (when {@code topic.create}), starts the HTTP API and Kafka Streams. */

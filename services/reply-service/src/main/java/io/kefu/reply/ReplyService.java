@@ -99,6 +99,11 @@ public final class ReplyService implements AutoCloseable {
     this.config = config;
     this.options = ReplyOptions.from(config);
     this.generator = generator;
+    // JVM figures beside the service's own, so one scrape shows heap, threads and CPU.
+    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(meterRegistry);
+    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(meterRegistry);
+    new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(meterRegistry);
+    new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(meterRegistry);
   }
 
   /** A service answering with {@code engine}, decoding as the {@code reply.generation.*} settings say. */
