@@ -24,8 +24,9 @@ class EmbeddedKafkaExtensionIntegrationTest {
     try (Admin admin = Admin.create(broker.clientProperties())) {
       admin.createTopics(List.of(new NewTopic("extension", 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
 
-      // Then the broker lists it
-      assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsExactly("extension");
+      // Then the broker lists it (once its metadata has caught up with the controller)
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsExactly("extension"));
     }
     assertThat(kafka.bootstrapServers()).isEqualTo(broker.bootstrapServers()).startsWith("127.0.0.1:");
   }
