@@ -70,13 +70,28 @@ public final class TopicFollower<V> implements AutoCloseable {
     thread.start();
   }
 
+  /**
+   * The topic's partitions; a topic created a moment ago may not be in every broker's metadata yet, so an empty answer
+   * is asked again for a while before it counts as a missing topic.
+   */
+  private List<TopicPartition> partitionsOf(String name) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      List<TopicPartition> partitions = consumer.partitionsFor(name, Duration.ofSeconds(60)).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      if (!partitions.isEmpty()) {
+        return partitions;
+      }
+      if (stopping || System.nanoTime() > deadline) {
+        throw new IllegalStateException("topic " + name + " does not exist; create the Kefu topics first");
+      }
+      Thread.sleep(200); // metadata propagation: no event to wait on from a plain consumer
+    }
+  }
+
   private void run() {
     try {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(60)).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      if (partitions.isEmpty()) {
-        throw new IllegalStateException("topic " + topic.name() + " does not exist; create the Kefu topics first");
-      }
+      List<TopicPartition> partitions = partitionsOf(topic.name());
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -101,6 +116,9 @@ public final class TopicFollower<V> implements AutoCloseable {
         failure = new IllegalStateException("follower of " + topic.name() + " was woken up unexpectedly", e);
         log.error("follower of {} stopped", topic.name(), e);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure = new IllegalStateException("follower of " + topic.name() + " was interrupted while starting", e);
     } catch (RuntimeException e) {
       failure = e;
       log.error("follower of {} failed and stopped", topic.name(), e);
