@@ -116,6 +116,9 @@ class FeedbackStreamIntegrationTest {
     producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
     producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // One batch in flight per partition: right after topic creation a NOT_LEADER retry with several batches in
+    // flight can leave the idempotent producer retrying an out-of-order sequence forever.
+    producerProps.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
