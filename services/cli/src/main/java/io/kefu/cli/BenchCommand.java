@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     header = "Benchmarks (each prints a table; --json FILE writes the figures).",
     description = "Run one of Kefu's benchmarks; figures are ratios measured within one run on this machine.",
-    subcommands = {BenchGenerateCommand.class})
+    subcommands = {BenchGenerateCommand.class, BenchFlywheelCommand.class})
 public final class BenchCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
