@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -114,6 +115,7 @@ public final class ModelTrainer {
                                 + " for " + skippedInARow + " steps in a row at step " + (step + 1));
                     } else {
                         skipped++;
+                        clearGradients(model);
                         LOG.warn("skipping the update of step {}: loss {}, gradient norm {}", step + 1, value, norm);
                     }
                     stepTokens = batch.inputs().head().size();
@@ -187,5 +189,18 @@ public final class ModelTrainer {
             }
         }
         return count == 0 ? Float.NaN : (float) (total / count);
+    }
+
+    /**
+     * Sets every gradient to zero after a skipped update: the engine resets gradients by subtracting them from
+     * themselves, which leaves a NaN in place, so one overflow would otherwise poison every later step.
+     */
+    static void clearGradients(LanguageModel model) {
+        for (var parameter : model.block().getParameters()) {
+            NDArray array = parameter.getValue().getArray();
+            if (array.hasGradient()) {
+                array.getGradient().set(new NDIndex("..."), 0f);
+            }
+        }
     }
 }
