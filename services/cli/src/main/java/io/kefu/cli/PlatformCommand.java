@@ -2,12 +2,11 @@ package io.kefu.cli;
 
 import io.kefu.cli.platform.EmbeddedPlatform;
 import java.io.PrintWriter;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Starts the embedded broker, registry and topics, prints where they are, and waits until Ctrl-C. */
 @Command(name = "platform", mixinStandardHelpOptions = true,
@@ -22,25 +21,26 @@ public final class PlatformCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    EmbeddedPlatform platform = EmbeddedPlatform.start(connection.load(), line -> {
-      out.println("kefu platform: " + line);
-      out.flush();
-    });
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      out.println("kefu platform: stopping");
-      out.flush();
-      platform.close();
-      stopped.countDown();
-    }, "kefu-platform-shutdown"));
-    out.printf("kefu platform: ready in %.1f s%n  Kafka            %s%n  schema registry  %s%n  topics           %d created, %d existing%n",
-        platform.startup().toMillis() / 1000.0, platform.bootstrapServers(), platform.registryUrl(),
-        platform.topics().created().size(), platform.topics().existing().size());
-    out.println("Press Ctrl-C to stop.");
-    out.flush();
-    stopped.await();
-    return 0;
+    EmbeddedPlatform[] platform = new EmbeddedPlatform[1];
+    return ServiceRunner.runUntilShutdown("platform", new ServiceRunner.Service() {
+      @Override
+      public void start() {
+        platform[0] = EmbeddedPlatform.start(connection.load(), line -> {
+          out.println("kefu platform: " + line);
+          out.flush();
+        });
+      }
+
+      @Override
+      public void stop() {
+        if (platform[0] != null) {
+          platform[0].close();
+        }
+      }
+    }, () -> String.format("ready in %.1f s%n  Kafka            %s%n  schema registry  %s%n  topics           %d created, %d existing",
+        platform[0].startup().toMillis() / 1000.0, platform[0].bootstrapServers(), platform[0].registryUrl(),
+        platform[0].topics().created().size(), platform[0].topics().existing().size()), out);
   }
 }
