@@ -5,25 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checks the exact requests {@link RestSchemaRegistryClient} sends (method, path, headers, body) and how it reads the
@@ -302,14 +296,15 @@ class RestSchemaRegistryClientTest {
   }
 
   @Test
-  void shouldTrustAnHttpsRegistryThroughTheConfiguredTrustStore() throws Exception {
+  void shouldTrustAnHttpsRegistryThroughTheConfiguredTrustStore(@TempDir Path stores) throws Exception {
     // Given an https registry whose self-signed certificate is only in the test trust store
-    try (RecordingHttpServer tls = new RecordingHttpServer(serverTlsContext().getServerSocketFactory())) {
+    RegistryTlsStores tlsStores = RegistryTlsStores.create(stores);
+    try (RecordingHttpServer tls = new RecordingHttpServer(tlsStores.serverContext().getServerSocketFactory())) {
       tls.answer("GET", "/subjects", 200, "[\"secure-value\"]");
       Map<String, Object> configs = new HashMap<>();
       configs.put(KefuAvroSerdeConfig.SCHEMA_REGISTRY_URL, tls.url("https"));
-      configs.put(KefuAvroSerdeConfig.SSL_TRUSTSTORE_LOCATION, resource("tls/registry-truststore.p12"));
-      configs.put(KefuAvroSerdeConfig.SSL_TRUSTSTORE_PASSWORD, "changeit");
+      configs.put(KefuAvroSerdeConfig.SSL_TRUSTSTORE_LOCATION, tlsStores.trustStore().toString());
+      configs.put(KefuAvroSerdeConfig.SSL_TRUSTSTORE_PASSWORD, tlsStores.password());
       configs.put(KefuAvroSerdeConfig.SSL_TRUSTSTORE_TYPE, "PKCS12");
 
       // When a client with the trust store asks, and one without it
@@ -365,21 +360,5 @@ class RestSchemaRegistryClientTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
-  }
-
-  private static String resource(String name) throws URISyntaxException {
-    return Path.of(RestSchemaRegistryClientTest.class.getResource("/" + name).toURI()).toString();
-  }
-
-  private static SSLContext serverTlsContext() throws IOException, GeneralSecurityException, URISyntaxException {
-    KeyStore keyStore = KeyStore.getInstance("PKCS12");
-    try (InputStream in = new FileInputStream(resource("tls/registry-keystore.p12"))) {
-      keyStore.load(in, "changeit".toCharArray());
-    }
-    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keys.init(keyStore, "changeit".toCharArray());
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keys.getKeyManagers(), null, null);
-    return context;
   }
 }
