@@ -222,10 +222,12 @@ class ServiceMetricsIntegrationTest {
   void shouldAnswerLiveAndReadyWith200OnEveryService() {
     // Given every service started and the traffic processed
     // When the health endpoints are asked
-    // Then each answers 200 (the feedback stream has one /health endpoint for both)
+    // Then each answers 200
     await().atMost(SCRAPE_TIMEOUT).untilAsserted(() -> {
       assertThat(get(replies.httpPort(), "/health/live").statusCode()).isEqualTo(200);
       assertThat(get(replies.httpPort(), "/health/ready").statusCode()).isEqualTo(200);
+      assertThat(get(feedback.httpPort(), "/health/live").statusCode()).isEqualTo(200);
+      assertThat(get(feedback.httpPort(), "/health/ready").statusCode()).isEqualTo(200);
       assertThat(get(feedback.httpPort(), "/health").statusCode()).isEqualTo(200);
       assertThat(get(dashboard.port(), "/health/live").statusCode()).isEqualTo(200);
       assertThat(get(dashboard.port(), "/health/ready").statusCode()).isEqualTo(200);

@@ -7,6 +7,11 @@ package io.kefu.feedback;
  * @param state the Kafka Streams state ({@code CREATED}, {@code RUNNING}, {@code ERROR}, ...)
  */
 public record FeedbackHealth(boolean up, String state) {
+  /** Ready to process records: Kafka Streams is RUNNING (not rebalancing, restoring or stopped). */
+  public boolean ready() {
+    return "RUNNING".equals(state);
+  }
+
   /** "UP" or "DOWN". */
   public String status() {
     return up ? "UP" : "DOWN";

@@ -14,7 +14,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The feedback stream's HTTP API, thin over {@link AggregatesQuery}: {@code GET /health}, {@code GET /metrics}
+ * The feedback stream's HTTP API, thin over {@link AggregatesQuery}: {@code GET /health}, {@code /health/live} (Kafka Streams
+ * running or rebalancing), {@code /health/ready} (RUNNING), {@code GET /metrics}
  * (Prometheus text), {@code GET /api/aggregates/totals[?version=]} and
  * {@code GET /api/aggregates/windows?version=&from=&to=} (epoch ms or ISO-8601; default the last hour of "all").
  * Errors are JSON {@code {"error": "..."}} with 400, 404 or 503.
@@ -44,6 +45,8 @@ public final class FeedbackHttpApi {
     }
     app = Javalin.create(config -> config.showJavalinBanner = false);
     app.get("/health", this::health);
+    app.get("/health/live", ctx -> probe(ctx, health.get().up()));
+    app.get("/health/ready", ctx -> probe(ctx, health.get().ready()));
     app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(prometheus.get()));
     app.get("/api/aggregates/totals", this::totals);
     app.get("/api/aggregates/windows", this::windows);
@@ -73,6 +76,10 @@ public final class FeedbackHttpApi {
     FeedbackHealth current = health.get();
     ctx.status(current.up() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
         .json(Map.of("status", current.status(), "state", current.state()));
+  }
+
+  private static void probe(Context ctx, boolean up) {
+    ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", up ? "UP" : "DOWN"));
   }
 
   private void totals(Context ctx) {

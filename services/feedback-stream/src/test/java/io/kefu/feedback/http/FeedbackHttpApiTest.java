@@ -190,11 +190,15 @@ class FeedbackHttpApiTest {
   void shouldReportHealthAndMetrics() throws Exception {
     HttpResponse<String> healthy = get("/health");
     assertThat(healthy.statusCode()).isEqualTo(200);
+    assertThat(get("/health/live").statusCode()).isEqualTo(200);
+    assertThat(get("/health/ready").statusCode()).isEqualTo(200);
     assertThat(json.readTree(healthy.body()).get("status").asText()).isEqualTo("UP");
     up.set(false);
     HttpResponse<String> down = get("/health");
     assertThat(down.statusCode()).isEqualTo(503);
     assertThat(json.readTree(down.body()).get("state").asText()).isEqualTo("ERROR");
+    assertThat(get("/health/live").statusCode()).isEqualTo(503);
+    assertThat(get("/health/ready").statusCode()).isEqualTo(503);
     HttpResponse<String> metrics = get("/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).isEqualTo("kefu_test_total 1.0\n");
