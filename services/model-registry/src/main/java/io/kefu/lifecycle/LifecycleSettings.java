@@ -16,6 +16,7 @@ public final class LifecycleSettings implements SettingsProvider {
   public static final String CANARY_CHECK_INTERVAL = "canary.check.interval";
   public static final String CANARY_AUTO_START = "canary.auto.start";
   public static final String CANARY_GROUP_ID = "canary.group.id";
+  public static final String CANARY_HTTP_PORT = "canary.http.port";
 
   @Override
   public String group() {
@@ -40,6 +41,8 @@ public final class LifecycleSettings implements SettingsProvider {
         new Setting(CANARY_AUTO_START, "true",
             "Start a canary for the newest CANDIDATE trained from the ACTIVE version when no canary runs."),
         new Setting(CANARY_GROUP_ID, "kefu-canary-controller",
-            "Consumer group with which the canary controller reads operator-commands."));
+            "Consumer group with which the canary controller reads operator-commands."),
+        new Setting(CANARY_HTTP_PORT, "8087",
+            "Port of the canary controller's health and metrics endpoints; 0 picks a free port."));
   }
 }

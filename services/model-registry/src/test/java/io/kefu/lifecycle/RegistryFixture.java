@@ -43,6 +43,10 @@ public final class RegistryFixture implements AutoCloseable {
     return kafka;
   }
 
+  public String registryUrl() {
+    return registry.url();
+  }
+
   public KefuTopics topics() {
     return topics;
   }

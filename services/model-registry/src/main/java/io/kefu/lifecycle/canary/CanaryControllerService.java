@@ -1,12 +1,18 @@
 package io.kefu.lifecycle.canary;
 
+import io.kefu.kafka.config.CoreSettings;
 import io.kefu.kafka.config.KefuConfig;
 import io.kefu.lifecycle.LifecycleClients;
 import io.kefu.lifecycle.LifecyclePublisher;
 import io.kefu.lifecycle.LifecycleSettings;
 import io.kefu.lifecycle.ModelRegistryView;
+import io.kefu.ops.OpsEndpoints;
+import io.kefu.ops.ServiceMeters;
+import io.micrometer.core.instrument.Counter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The canary controller as a service: follows model-versions and ops-metrics, checks the running canary every
  * {@code canary.check.interval}, and carries out operators' PROMOTE / ROLL_BACK commands from operator-commands.
+ * Serves {@code /health/live}, {@code /health/ready} and {@code /metrics} on {@code canary.http.port}:
+ * {@code kefu_canary_checks_total} (tag {@code verdict}), {@code kefu_canary_check_failures_total},
+ * {@code kefu_canary_running} (1 while a canary runs) and the JVM's figures.
  */
 public final class CanaryControllerService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CanaryControllerService.class);
@@ -30,6 +39,10 @@ public final class CanaryControllerService implements AutoCloseable {
   private CanaryController controller;
   private OperatorCommandFollower commands;
   private ScheduledExecutorService checks;
+  private ServiceMeters meters;
+  private OpsEndpoints ops;
+  private final Map<CanaryDecision.Verdict, Counter> verdicts = new EnumMap<>(CanaryDecision.Verdict.class);
+  private Counter checkFailures;
 
   public CanaryControllerService(KefuConfig config, Clock clock) {
     this.config = config;
@@ -42,6 +55,7 @@ public final class CanaryControllerService implements AutoCloseable {
       throw new IllegalStateException("canary controller is already started");
     }
     try {
+      startOps();
       clients = LifecycleClients.fromConfig(config);
       view = new ModelRegistryView(config.kafkaClientProperties(), clients.topics().modelVersions());
       view.start();
@@ -75,10 +89,58 @@ public final class CanaryControllerService implements AutoCloseable {
     }
   }
 
+  private void startOps() {
+    meters = new ServiceMeters();
+    for (CanaryDecision.Verdict verdict : CanaryDecision.Verdict.values()) {
+      verdicts.put(verdict, Counter.builder("kefu.canary.checks").tag("verdict", verdict.name())
+          .description("Canary checks by verdict").register(meters.registry()));
+    }
+    checkFailures = Counter.builder("kefu.canary.check.failures")
+        .description("Canary checks that failed with an error (retried at the next interval)")
+        .register(meters.registry());
+    meters.registry().gauge("kefu.canary.running", this, CanaryControllerService::canaryRunning);
+    ops = new OpsEndpoints(this::isLive, this::isReady, this::describe, meters::scrape);
+    ops.start(config.get(CoreSettings.HTTP_HOST), config.getInt(LifecycleSettings.CANARY_HTTP_PORT));
+  }
+
+  private synchronized double canaryRunning() {
+    return controller != null && view.canary(controller.modelName()).isPresent() ? 1 : 0;
+  }
+
+  /** Live while the periodic checks are scheduled. */
+  public synchronized boolean isLive() {
+    return checks != null && !checks.isShutdown();
+  }
+
+  /** Ready while live and the model-versions view is caught up and healthy. */
+  public synchronized boolean isReady() {
+    return isLive() && view != null && view.isReady();
+  }
+
+  private synchronized String describe() {
+    if (controller == null) {
+      return "not started";
+    }
+    return view.canary(controller.modelName()).map(c -> "canary " + c.getVersion() + " of " + controller.modelName())
+        .orElse("no canary of " + controller.modelName());
+  }
+
+  /** The port of the health and metrics endpoints; only while started. */
+  public synchronized int httpPort() {
+    if (ops == null) {
+      throw new IllegalStateException("canary controller is not started");
+    }
+    return ops.port();
+  }
+
   private void checkSafely() {
     try {
-      controller.checkOnce().ifPresent(d -> log.debug("canary check: {} ({})", d.verdict(), d.reason()));
+      controller.checkOnce().ifPresent(d -> {
+        verdicts.get(d.verdict()).increment();
+        log.debug("canary check: {} ({})", d.verdict(), d.reason());
+      });
     } catch (RuntimeException e) {
+      checkFailures.increment();
       log.error("canary check of {} failed; retrying at the next interval", controller.modelName(), e);
     }
   }
@@ -134,6 +196,15 @@ public final class CanaryControllerService implements AutoCloseable {
       clients = null;
     }
     controller = null;
+    if (ops != null) {
+      ops.close();
+      ops = null;
+    }
+    if (meters != null) {
+      meters.close();
+      meters = null;
+    }
+    verdicts.clear();
   }
 
   @Override
