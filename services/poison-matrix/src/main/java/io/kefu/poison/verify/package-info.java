@@ -1,0 +1,2 @@
+/** Reading the committed outputs and judging each case and the run's totals against them. */
+package io.kefu.poison.verify;
