@@ -1,10 +1,11 @@
 package io.kefu.kafka.dlq;
 
 import io.kefu.serde.AvroWireFormatException;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -34,11 +35,8 @@ public final class RecordDecoder<V> {
   public Decoded<V> decode(ConsumerRecord<byte[], byte[]> record) {
     String key;
     try {
-      key = record.key() == null ? null : StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(record.key())).toString();
-    } catch (CharacterCodingException e) {
+      key = record.key() == null ? null : utf8(record.key());
+    } catch (IllegalArgumentException e) {
       return refuse(INVALID_KEY, e, record);
     }
     if (record.value() == null) {
@@ -53,6 +51,22 @@ public final class RecordDecoder<V> {
     } catch (RuntimeException e) {
       return refuse(DESERIALIZATION_FAILED, e, record);
     }
+  }
+
+  /** The key as text, or an exception naming the first byte that is not UTF-8. */
+  private static String utf8(byte[] bytes) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(in, out, true);
+    if (result.isError()) {
+      throw new IllegalArgumentException("record key of " + bytes.length + " bytes is not valid UTF-8: "
+          + (result.isMalformed() ? "malformed" : "unmappable") + " input of " + result.length()
+          + " byte(s) at byte " + in.position());
+    }
+    return out.flip().toString();
   }
 
   private Decoded<V> refuse(String reason, Throwable e, ConsumerRecord<byte[], byte[]> record) {
