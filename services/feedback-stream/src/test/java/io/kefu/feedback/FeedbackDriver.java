@@ -91,6 +91,11 @@ final class FeedbackDriver implements AutoCloseable {
     return avro(type).serialize(topic, record);
   }
 
+  /** Moves the driver's wall clock on, running wall-clock punctuators. */
+  void advanceWallClock(Duration by) {
+    driver.advanceWallClockTime(by);
+  }
+
   void reply(AgentReply reply, Instant at) {
     replies.pipeInput(reply.getConversationId(), reply, at);
   }

@@ -180,6 +180,24 @@ class FeedbackTopologyTest {
   }
 
   @Test
+  void shouldDeadLetterARatingWhoseReplyNeverArrivesOnAPartitionThatThenReceivesNothing() {
+    // Given a rating for a reply nobody has seen, and no record after it
+    byte[] value = driver.rate(rating("r-ghost", 4, null, T0), T0);
+    // When the wall clock passes almost the whole grace, nothing happens yet
+    driver.advanceWallClock(GRACE.minusMinutes(1));
+    assertThat(driver.deadLetters()).isEmpty();
+    // When it passes the grace (plus one expiry interval)
+    driver.advanceWallClock(Duration.ofMinutes(2));
+    // Then the held rating goes to the DLQ as UNKNOWN_REPLY, once
+    List<TestRecord<byte[], byte[]>> letters = driver.deadLetters();
+    assertThat(letters).hasSize(1);
+    assertThat(letters.get(0).value()).isEqualTo(value);
+    assertThat(DeadLetter.header(letters.get(0).headers(), DlqHeaders.REASON)).isEqualTo("UNKNOWN_REPLY");
+    driver.advanceWallClock(GRACE);
+    assertThat(driver.deadLetters()).isEmpty();
+  }
+
+  @Test
   void shouldReplaceTheExampleWhenTheCustomerRatesAgainAndIgnoreRedeliveries() {
     // Given a rated reply
     driver.reply(modelReply("r-1", "v1", 120, T0), T0);

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Joins ratings with the replies they rate, both keyed by replyId, in whichever order they arrive.
  *
  * <p>A rating whose reply is known becomes a training example at once; one that comes first is held until its
- * reply arrives. Replies and held ratings are kept for the grace (on event time); a stream-time punctuator then
+ * reply arrives. Replies and held ratings are kept for the grace (on event time; on a partition that receives nothing,
+ * time moves on with the wall clock from the last record's); a punctuator then
  * dead-letters held ratings as {@code UNKNOWN_REPLY} and forgets replies, keeping a content-free marker of each for
  * one more grace. A rating more than the grace after its reply, or of a forgotten reply, is
  * {@code RATING_TOO_LATE}, whether or not the punctuator has run yet. A re-rating replaces the example (same key,
@@ -62,6 +63,8 @@ public final class FeedbackJoinProcessor implements Processor<String, Routed, St
   private KeyValueStore<String, HeldRating> pending;
   private ExpiryIndex replyExpiry;
   private ExpiryIndex pendingExpiry;
+  private long seenStreamTime = -1;
+  private long seenAtWallClock;
 
   /**
    * @param replyTopic the topic the reply bytes were first read from (names the registry subject when decoding)
@@ -89,10 +92,32 @@ public final class FeedbackJoinProcessor implements Processor<String, Routed, St
     this.replyExpiry = new ExpiryIndex(replyIndex);
     this.pendingExpiry = new ExpiryIndex(pendingIndex);
     context.schedule(expiryInterval, PunctuationType.STREAM_TIME, this::expire);
+    context.schedule(expiryInterval, PunctuationType.WALL_CLOCK_TIME, this::expireWhileIdle);
+  }
+
+  /** Notes when stream time last moved, so that an idle partition's time can move on with the wall clock. */
+  private void noteStreamTime() {
+    long streamTime = context.currentStreamTimeMs();
+    if (streamTime > seenStreamTime) {
+      seenStreamTime = streamTime;
+      seenAtWallClock = context.currentSystemTimeMs();
+    }
+  }
+
+  /**
+   * On a partition that has received nothing for at least one expiry interval, lets time move on as the wall clock
+   * does: a rating of a reply that never comes is dead-lettered one grace later even when no record follows it.
+   */
+  private void expireWhileIdle(long wallClock) {
+    long idle = wallClock - seenAtWallClock;
+    if (seenStreamTime >= 0 && idle >= expiryInterval.toMillis()) {
+      expire(seenStreamTime + idle);
+    }
   }
 
   @Override
   public void process(Record<String, Routed> record) {
+    noteStreamTime();
     if (record.value() instanceof Routed.ReplyBytes reply) {
       onReply(record.key(), reply.value(), record.timestamp());
     } else if (record.value() instanceof Routed.RatingReceived rating) {
