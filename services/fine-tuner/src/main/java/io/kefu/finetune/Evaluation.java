@@ -4,15 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the gate measured of one model on the fixed held-out set.
+ * What the gate measured of one model on the fixed held-out set and on the run's held-out feedback.
  *
  * @param heldOutLoss mean reply-token cross entropy on the base corpus's held-out conversations
  * @param intentAddressedPercent replies (greedy) that address the customer's intent, in percent ({@code kefu eval})
  * @param endsProperlyPercent replies that end properly, in percent
  * @param preference the preference score on held-out rated replies
+ * @param likedLoss mean reply-token cross entropy on the held-out 4-5 star and human replies of the run's feedback
+ *     (NaN when there are none)
  */
 public record Evaluation(double heldOutLoss, double intentAddressedPercent, double endsProperlyPercent,
-    PreferenceScore preference) {
+    PreferenceScore preference, double likedLoss) {
 
   /** Perplexity, e to the held-out loss. */
   public double perplexity() {
@@ -30,6 +32,9 @@ public record Evaluation(double heldOutLoss, double intentAddressedPercent, doub
       map.put(prefix + "preference.score", preference.score());
     }
     map.put(prefix + "preference.pairs", (double) preference.pairs());
+    if (!Double.isNaN(likedLoss)) {
+      map.put(prefix + "liked.loss", likedLoss);
+    }
     return map;
   }
 }

@@ -44,6 +44,7 @@ public final class FineTuneRun {
   private final RunObserver observer;
   private final Clock clock;
   private final Map<String, Evaluation> parentEvaluations = new ConcurrentHashMap<>();
+  private final Map<String, Double> parentValidationIntents = new ConcurrentHashMap<>();
 
   public FineTuneRun(String modelName, FileSystemModelStore store, Device device, BaseCorpus corpus,
       TrainingSetBuilder builder, FineTuneRecipe recipe, ModelEvaluator evaluator, GatePolicy gate,
@@ -86,47 +87,113 @@ public final class FineTuneRun {
           + set.excluded() + " excluded, " + set.heldOut().size() + " held out)");
     }
     try (LanguageModel parent = store.load(parentVersion, device)) {
+      long evaluateStart = System.nanoTime();
       Evaluation parentBase = parentEvaluations.computeIfAbsent(parentVersion, v -> evaluator.evaluateBase(parent));
       Evaluation parentEval = evaluator.withPreference(parentBase, parent, set.heldOut());
+      String baseVersion = baseOf(parentVersion);
+      // The early stop holds the candidate to the parent and to the lineage's base, as the gate does.
+      double referenceIntent = recipe.stages() == 1 ? Double.NaN
+          : Math.max(parentValidationIntents.computeIfAbsent(parentVersion, v -> evaluator.validationIntent(parent)),
+              baseVersion.equals(parentVersion) ? Double.NEGATIVE_INFINITY : baseValidationIntent(baseVersion));
+      double evaluateSeconds = secondsSince(evaluateStart);
       Path scratch = Files.createTempFile("kefu-finetune-", ".params");
-      try (LanguageModel candidate = parent.copyAs(version, scratch)) {
-        observer.trainingStarted(version, set.train().size());
-        TrainingMetrics metrics = new ModelTrainer(recipe.options(set.train().size()), progress)
-            .train(candidate, set.train(), List.of());
+      observer.trainingStarted(version, set.train().size());
+      StagedTrainer.Result trained;
+      try {
+        trained = new StagedTrainer(recipe, evaluator, progress).train(parent.copyAs(version, scratch), referenceIntent,
+            set.train());
+      } finally {
+        Files.deleteIfExists(scratch);
+      }
+      try (LanguageModel candidate = trained.model()) {
+        evaluateStart = System.nanoTime();
         Evaluation candidateEval = evaluator.withPreference(evaluator.evaluateBase(candidate), candidate,
             set.heldOut());
-        GatePolicy.Verdict verdict = gate.judge(candidateEval, parentEval);
-        Map<String, Double> training = finite(trainingMetrics(set, metrics));
+        evaluateSeconds += secondsSince(evaluateStart);
+        Evaluation baseEval = baseVersion.equals(parentVersion) ? null : baseEvaluation(baseVersion);
+        GatePolicy.Verdict verdict = gate.judge(candidateEval, parentEval, baseVersion, baseEval);
+        Map<String, Double> training = trainingMetrics(set, trained);
+        training.put("seconds.evaluate", evaluateSeconds);
         Map<String, Double> evaluation = new LinkedHashMap<>(candidateEval.toMap(""));
         evaluation.putAll(parentEval.toMap("parent."));
+        if (baseEval != null) {
+          evaluation.put("base.intent.addressed.percent", baseEval.intentAddressedPercent());
+        }
         evaluation = finite(evaluation);
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("status", (verdict.passed() ? ModelStatus.CANDIDATE : ModelStatus.REJECTED).name());
         outcome.put("reason", verdict.reason());
-        outcome.put("trainingMetrics", training);
+        outcome.put("trainingMetrics", finite(training));
         outcome.put("evaluation", evaluation);
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("kind", "fine-tune");
         recorded.put(OUTCOME, outcome);
         ModelArtifact artifact = store.save(candidate, parentVersion, recorded);
         observer.artifactStored(version);
-        log.info("run {} from {}: {}", version, parentVersion, verdict.reason());
+        log.info("run {} from {} ({} training examples, {} s training, {} s evaluating): {}", version, parentVersion,
+            set.train().size(), Math.round(trained.seconds()), Math.round(evaluateSeconds), verdict.reason());
         return new RunOutcome(recordOf(artifact, parentVersion), false);
-      } finally {
-        Files.deleteIfExists(scratch);
       }
     }
   }
 
-  private static Map<String, Double> trainingMetrics(TrainingSet set, TrainingMetrics metrics) {
+  /** The first version of {@code version}'s lineage: parent of parent ... up to the version without a parent. */
+  private String baseOf(String version) throws IOException {
+    String current = version;
+    for (int hops = 0; hops < 10_000; hops++) {
+      String parent = store.open(current).manifest().parentVersion();
+      if (parent == null || !store.versions().contains(parent)) {
+        return current;
+      }
+      current = parent;
+    }
+    throw new IOException("the lineage of " + version + " in " + store + " does not end: a cycle of parents?");
+  }
+
+  /** The lineage base's figures on the fixed held-out set, evaluated once. */
+  private Evaluation baseEvaluation(String baseVersion) throws IOException {
+    Evaluation cached = parentEvaluations.get(baseVersion);
+    if (cached != null) {
+      return cached;
+    }
+    try (LanguageModel base = store.load(baseVersion, device)) {
+      Evaluation evaluation = evaluator.evaluateBase(base);
+      parentEvaluations.put(baseVersion, evaluation);
+      return evaluation;
+    }
+  }
+
+  /** The lineage base's validation intent score, evaluated once. */
+  private double baseValidationIntent(String baseVersion) throws IOException {
+    Double cached = parentValidationIntents.get(baseVersion);
+    if (cached != null) {
+      return cached;
+    }
+    try (LanguageModel base = store.load(baseVersion, device)) {
+      double intent = evaluator.validationIntent(base);
+      parentValidationIntents.put(baseVersion, intent);
+      return intent;
+    }
+  }
+
+  private static double secondsSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static Map<String, Double> trainingMetrics(TrainingSet set, StagedTrainer.Result trained) {
     Map<String, Double> map = new LinkedHashMap<>(set.counts());
     map.put("train.size", (double) set.train().size());
-    map.put("steps", (double) metrics.steps());
-    map.put("seconds", metrics.seconds());
-    map.put("tokens.per.second", metrics.tokensPerSecond());
-    map.put("loss.first", (double) metrics.firstLoss());
-    map.put("loss.final", (double) metrics.finalLoss());
-    map.put("stopped.by.time.budget", metrics.stoppedByTimeBudget() ? 1.0 : 0.0);
+    map.put("steps", (double) trained.steps());
+    map.put("steps.planned", (double) trained.plannedSteps());
+    map.put("stages.run", (double) trained.stagesRun());
+    map.put("stages.kept", (double) trained.stagesKept());
+    for (int i = 0; i < trained.validationIntents().size(); i++) {
+      map.put("stage." + (i + 1) + ".validation.intent.percent", trained.validationIntents().get(i));
+    }
+    map.put("seconds", trained.seconds());
+    map.put("loss.first", (double) trained.firstLoss());
+    map.put("loss.final", (double) trained.finalLoss());
+    map.put("stopped.by.time.budget", trained.stoppedByTimeBudget() ? 1.0 : 0.0);
     return map;
   }
 

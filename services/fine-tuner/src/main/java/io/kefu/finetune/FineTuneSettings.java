@@ -12,6 +12,7 @@ public final class FineTuneSettings implements SettingsProvider {
   public static final String GROUP_ID = "finetune.group.id";
   public static final String TRANSACTIONAL_ID = "finetune.transactional.id";
   public static final String NEGATIVES = "finetune.negatives";
+  public static final String NEGATIVE_MAX_STARS = "finetune.negative.max.stars";
   public static final String NEGATIVE_SCALE = "finetune.negative.scale";
   public static final String REPLAY_RATIO = "finetune.replay.ratio";
   public static final String HELDOUT_SHARE = "finetune.heldout.share";
@@ -20,10 +21,15 @@ public final class FineTuneSettings implements SettingsProvider {
   public static final String BATCH_SIZE = "finetune.batch.size";
   public static final String LEARNING_RATE = "finetune.learning.rate";
   public static final String TIME_BUDGET = "finetune.time.budget";
+  public static final String STAGES = "finetune.stages";
+  public static final String EARLY_STOP_INTENT_DROP = "finetune.early.stop.intent.drop";
+  public static final String VALIDATION_CASES = "finetune.validation.cases";
   public static final String SEED = "finetune.seed";
   public static final String EVAL_CASES = "finetune.eval.cases";
   public static final String GATE_MAX_LOSS_INCREASE = "finetune.gate.max.loss.increase";
+  public static final String GATE_MAX_LIKED_LOSS_INCREASE = "finetune.gate.max.liked.loss.increase";
   public static final String GATE_MAX_INTENT_DROP = "finetune.gate.max.intent.drop";
+  public static final String GATE_MAX_ENDING_DROP = "finetune.gate.max.ending.drop";
   public static final String GATE_MAX_PREFERENCE_DROP = "finetune.gate.max.preference.drop";
   public static final String STORE_DIR = "finetune.store.dir";
   public static final String DEVICE = "finetune.device";
@@ -45,23 +51,45 @@ public final class FineTuneSettings implements SettingsProvider {
         new Setting(GROUP_ID, "kefu-fine-tuner", "Consumer group of the fine-tuner on training-examples."),
         new Setting(TRANSACTIONAL_ID, "kefu-fine-tuner",
             "Transactional id of the fine-tuner, which publishes outcomes and commits offsets atomically."),
-        new Setting(NEGATIVES, "unlikelihood",
-            "What 1-2 star replies become: 'unlikelihood' (negative examples) or 'exclude' (left out)."),
-        new Setting(NEGATIVE_SCALE, "0.5", "Multiplies the (negative) weight of 1-2 star replies in unlikelihood mode."),
-        new Setting(REPLAY_RATIO, "0.5", "Base-corpus examples replayed per new example, so the model does not forget."),
+        new Setting(NEGATIVES, "exclude",
+            "What 1-2 star replies become: 'exclude' (left out) or 'unlikelihood' (negative examples, up to"
+                + " finetune.negative.max.stars)."),
+        new Setting(NEGATIVE_MAX_STARS, "1",
+            "Highest rating (1 or 2) whose reply becomes an unlikelihood negative; negatives rated above it are"
+                + " left out."),
+        new Setting(NEGATIVE_SCALE, "0.5",
+            "Multiplies the (negative) weight of 1-2 star replies in unlikelihood mode."),
+        new Setting(REPLAY_RATIO, "1.0",
+            "Base-corpus examples replayed per new example, so the model does not forget."),
         new Setting(HELDOUT_SHARE, "0.1",
             "Share of new examples (by hash of exampleId) held out from training for the gate's preference score."),
-        new Setting(EPOCHS, "2", "Passes over the run's training set (bounded by finetune.max.steps)."),
-        new Setting(MAX_STEPS, "300", "Most optimizer steps of one run."),
+        new Setting(EPOCHS, "6", "Passes over the run's training set (bounded by finetune.max.steps)."),
+        new Setting(MAX_STEPS, "400", "Most optimizer steps of one run."),
         new Setting(BATCH_SIZE, "16", "Examples per optimizer step."),
-        new Setting(LEARNING_RATE, "3e-4", "Peak learning rate of a fine-tune run (cosine decay to a tenth)."),
+        new Setting(LEARNING_RATE, "1e-4",
+            "Peak learning rate of a fine-tune run (cosine decay to a tenth); below the base training's final rate, so"
+                + " a run moves the style without shaking the weights out of the base's minimum."),
         new Setting(TIME_BUDGET, "120s", "Training stops early once a run has trained this long."),
+        new Setting(STAGES, "4",
+            "The schedule is trained in this many stages, each followed by the validation intent check (1: none)."),
+        new Setting(EARLY_STOP_INTENT_DROP, "1.0",
+            "Training stops at the first stage whose validation intent percentage is this many points below the"
+                + " parent's; the candidate is the stage before."),
+        new Setting(VALIDATION_CASES, "200",
+            "Held-out base-corpus conversations, after the gate's, that the early stop's intent check answers."),
         new Setting(SEED, "17", "Seed of the run's batch order, replay sample and held-out split."),
-        new Setting(EVAL_CASES, "200", "Held-out base-corpus conversations the gate's reply-quality check answers."),
-        new Setting(GATE_MAX_LOSS_INCREASE, "0.10",
-            "The gate rejects a candidate whose held-out loss exceeds its parent's by more than this fraction."),
+        new Setting(EVAL_CASES, "300", "Held-out base-corpus conversations the gate's reply-quality check answers."),
+        new Setting(GATE_MAX_LOSS_INCREASE, "0.50",
+            "Forgetting guard: the gate rejects a candidate whose loss on the base corpus's held-out replies exceeds"
+                + " its parent's by more than this fraction (that loss rises when the style shifts, so the bound is"
+                + " wide)."),
+        new Setting(GATE_MAX_LIKED_LOSS_INCREASE, "0.05",
+            "The gate rejects a candidate whose loss on the run's held-out liked replies (4-5 stars, operators')"
+                + " exceeds its parent's by more than this fraction."),
         new Setting(GATE_MAX_INTENT_DROP, "2.0",
             "The gate rejects a candidate whose intent-addressed percentage is this many points below its parent's."),
+        new Setting(GATE_MAX_ENDING_DROP, "5.0",
+            "The gate rejects a candidate whose ends-properly percentage is this many points below its parent's."),
         new Setting(GATE_MAX_PREFERENCE_DROP, "0.05",
             "The gate rejects a candidate whose preference score is this much below its parent's."),
         new Setting(STORE_DIR, null, "Directory of the model store; default <data.dir>/models."),

@@ -74,9 +74,11 @@ public final class FineTunerService implements AutoCloseable {
       FineTuneRun run = new FineTuneRun(modelName, new FileSystemModelStore(storeDirectory(config)),
           ComputeDevice.parse(device).resolve(), corpus,
           new TrainingSetBuilder(NegativeMode.parse(config.get(FineTuneSettings.NEGATIVES)),
-              config.getDouble(FineTuneSettings.NEGATIVE_SCALE), config.getDouble(FineTuneSettings.REPLAY_RATIO),
+              config.getInt(FineTuneSettings.NEGATIVE_MAX_STARS), config.getDouble(FineTuneSettings.NEGATIVE_SCALE),
+              config.getDouble(FineTuneSettings.REPLAY_RATIO),
               config.getDouble(FineTuneSettings.HELDOUT_SHARE), config.getLong(FineTuneSettings.SEED)),
-          FineTuneRecipe.fromConfig(config), new ModelEvaluator(corpus, config.getInt(FineTuneSettings.EVAL_CASES)),
+          FineTuneRecipe.fromConfig(config), new ModelEvaluator(corpus, config.getInt(FineTuneSettings.EVAL_CASES),
+              config.getInt(FineTuneSettings.VALIDATION_CASES)),
           GatePolicy.fromConfig(config), progress, RunObserver.NONE, Clock.systemUTC());
       String groupId = config.get(FineTuneSettings.GROUP_ID);
       fineTuner = new FineTuner(config.kafkaClientProperties(), new FineTuner.Options(modelName, groupId,

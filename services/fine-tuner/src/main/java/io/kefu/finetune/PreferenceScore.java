@@ -16,8 +16,30 @@ import java.util.Map;
  * @param score share of pairs ordered right, in [0, 1]; NaN without pairs
  * @param pairs how many pairs were compared
  * @param sameMessage whether the pairs shared their customer message
+ * @param good how many 4-5 star replies took part
+ * @param bad how many 1-2 star replies took part
  */
-public record PreferenceScore(double score, int pairs, boolean sameMessage) {
+public record PreferenceScore(double score, int pairs, boolean sameMessage, int good, int bad) {
+
+  /** A score without pairs. */
+  public static PreferenceScore none() {
+    return new PreferenceScore(Double.NaN, 0, false, 0, 0);
+  }
+
+  /**
+   * The standard error of the score as an AUC of {@code good} and {@code bad} replies (Hanley and McNeil, 1982); NaN
+   * without pairs.
+   */
+  public double standardError() {
+    if (pairs == 0 || good == 0 || bad == 0) {
+      return Double.NaN;
+    }
+    double a = score;
+    double q1 = a / (2 - a);
+    double q2 = 2 * a * a / (1 + a);
+    double variance = (a * (1 - a) + (good - 1) * (q1 - a * a) + (bad - 1) * (q2 - a * a)) / ((double) good * bad);
+    return Math.sqrt(Math.max(0, variance));
+  }
 
   /** Scores {@code model} on the rated model replies among {@code heldOut}. */
   public static PreferenceScore of(LanguageModel model, List<TrainingExample> heldOut) {
@@ -37,16 +59,23 @@ public record PreferenceScore(double score, int pairs, boolean sameMessage) {
     }
     double wins = 0;
     int pairs = 0;
+    int goodCount = 0;
+    int badCount = 0;
     for (Map.Entry<String, List<Integer>> entry : good.entrySet()) {
+      List<Integer> bads = bad.getOrDefault(entry.getKey(), List.of());
+      if (!bads.isEmpty()) {
+        goodCount += entry.getValue().size();
+        badCount += bads.size();
+      }
       for (int g : entry.getValue()) {
-        for (int b : bad.getOrDefault(entry.getKey(), List.of())) {
+        for (int b : bads) {
           wins += compare(logp[g], logp[b]);
           pairs++;
         }
       }
     }
     if (pairs > 0) {
-      return new PreferenceScore(wins / pairs, pairs, true);
+      return new PreferenceScore(wins / pairs, pairs, true, goodCount, badCount);
     }
     for (List<Integer> goods : good.values()) {
       for (int g : goods) {
@@ -58,7 +87,9 @@ public record PreferenceScore(double score, int pairs, boolean sameMessage) {
         }
       }
     }
-    return new PreferenceScore(pairs == 0 ? Double.NaN : wins / pairs, pairs, false);
+    int goods = good.values().stream().mapToInt(List::size).sum();
+    int bads = bad.values().stream().mapToInt(List::size).sum();
+    return new PreferenceScore(pairs == 0 ? Double.NaN : wins / pairs, pairs, false, goods, bads);
   }
 
   private static double compare(double good, double bad) {

@@ -50,10 +50,13 @@ public final class SeedBaseCorpus implements BaseCorpus {
         .toList();
   }
 
-  /** The base corpus of the {@code finetune.corpus.seed}, {@code finetune.replay.pool} and eval-case settings. */
+  /**
+   * The base corpus of the {@code finetune.corpus.seed} and {@code finetune.replay.pool} settings, holding the gate's
+   * eval cases and the early stop's validation cases.
+   */
   public static SeedBaseCorpus fromConfig(KefuConfig config) {
     return new SeedBaseCorpus(config.getLong(FineTuneSettings.CORPUS_SEED), config.getInt(FineTuneSettings.REPLAY_POOL),
-        config.getInt(FineTuneSettings.EVAL_CASES));
+        config.getInt(FineTuneSettings.EVAL_CASES) + config.getInt(FineTuneSettings.VALIDATION_CASES));
   }
 
   @Override

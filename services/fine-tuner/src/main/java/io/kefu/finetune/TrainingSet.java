@@ -28,6 +28,7 @@ public record TrainingSet(List<ReplyExample> train, List<TrainingExample> heldOu
   /** The counts, as training metrics of the model-versions record. */
   public Map<String, Double> counts() {
     Map<String, Double> counts = new LinkedHashMap<>();
+    counts.put("examples.new", (double) (positives + negatives + excluded + heldOut.size()));
     counts.put("examples", (double) (positives + negatives));
     counts.put("examples.positive", (double) positives);
     counts.put("examples.negative", (double) negatives);

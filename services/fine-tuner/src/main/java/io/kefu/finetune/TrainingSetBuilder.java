@@ -13,19 +13,36 @@ import java.util.List;
 
 /**
  * Builds a run's training set from new examples: each example's weight comes from its rating (set by the feedback
- * stream: 4-5 stars positive, 1-2 stars negative, 3 stars zero, human replies their own weight); negatives are kept
- * for unlikelihood (scaled) or excluded; weight-0 examples are left out; a stable share of examples (by hash of
- * exampleId) is held out for the gate; and a replay sample of the base corpus is mixed in.
+ * stream: 4-5 stars positive, 1-2 stars negative, 3 stars zero, human replies their own weight); negatives rated at
+ * most {@code negativeMaxStars} are kept for unlikelihood (scaled), other negatives and weight-0 examples are left out
+ * (a 2-star reply is often on the right topic yet unhelpful, and token-level unlikelihood on it also pushes down the
+ * topic's own words); a stable share of examples (by hash of exampleId) is held out for the gate; and a replay sample
+ * of the base corpus is mixed in.
  */
 public final class TrainingSetBuilder {
   private final NegativeMode negatives;
+  private final int negativeMaxStars;
   private final double negativeScale;
   private final double replayRatio;
   private final double heldOutShare;
   private final long seed;
 
-  public TrainingSetBuilder(NegativeMode negatives, double negativeScale, double replayRatio, double heldOutShare,
-      long seed) {
+  /**
+   * A builder.
+   *
+   * @param negatives what negatives become
+   * @param negativeMaxStars the highest rating whose (negative-weight) reply becomes an unlikelihood negative; rated
+   *     negatives above it are left out (1: only 1-star replies, 2: 1-2 star replies)
+   * @param negativeScale multiplies a negative's weight
+   * @param replayRatio base-corpus examples replayed per new training example
+   * @param heldOutShare share of new examples held out for the gate
+   * @param seed seed of the replay sample
+   */
+  public TrainingSetBuilder(NegativeMode negatives, int negativeMaxStars, double negativeScale, double replayRatio,
+      double heldOutShare, long seed) {
+    if (negativeMaxStars < 1 || negativeMaxStars > 2) {
+      throw new IllegalArgumentException("negative max stars must be 1 or 2, was " + negativeMaxStars);
+    }
     if (!(negativeScale > 0)) {
       throw new IllegalArgumentException("negative scale must be > 0, was " + negativeScale);
     }
@@ -36,6 +53,7 @@ public final class TrainingSetBuilder {
       throw new IllegalArgumentException("held-out share must be in [0, 1), was " + heldOutShare);
     }
     this.negatives = negatives;
+    this.negativeMaxStars = negativeMaxStars;
     this.negativeScale = negativeScale;
     this.replayRatio = replayRatio;
     this.heldOutShare = heldOutShare;
@@ -69,7 +87,7 @@ public final class TrainingSetBuilder {
       if (weight > 0) {
         positives++;
         train.add(toReplyExample(example, (float) weight));
-      } else if (weight < 0 && negatives == NegativeMode.UNLIKELIHOOD) {
+      } else if (weight < 0 && negatives == NegativeMode.UNLIKELIHOOD && isNegative(example)) {
         negativeCount++;
         train.add(toReplyExample(example, (float) (weight * negativeScale)));
       } else {
@@ -80,6 +98,11 @@ public final class TrainingSetBuilder {
     List<ReplyExample> replay = replayCount == 0 ? List.of() : corpus.replaySample(replayCount, seed);
     train.addAll(replay);
     return new TrainingSet(train, heldOut, positives, negativeCount, excluded, human, replay.size());
+  }
+
+  /** Whether a negative-weight example is rated low enough to be learned away from. */
+  private boolean isNegative(TrainingExample example) {
+    return example.getRating() == null || example.getRating() <= negativeMaxStars;
   }
 
   /** The trainer's form of an example, with {@code weight}. */

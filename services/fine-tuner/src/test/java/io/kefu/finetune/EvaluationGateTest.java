@@ -31,9 +31,56 @@ class EvaluationGateTest {
   static FineTuneRun newRun(FileSystemModelStore store) {
     TinyCorpus corpus = new TinyCorpus();
     return new FineTuneRun("kefu", store, Device.cpu(), corpus,
-        new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 0.5, 0.25, 0.1, 5),
-        new FineTuneRecipe(3, 90, 16, 3e-3f, Duration.ofMinutes(2), 5), new ModelEvaluator(corpus, 40),
-        new GatePolicy(0.10, 10.0, 0.05), null, RunObserver.NONE, Clock.systemUTC());
+        new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 2, 0.5, 0.25, 0.1, 5),
+        new FineTuneRecipe(3, 90, 16, 3e-3f, Duration.ofMinutes(2), 5, 1, 1.0), new ModelEvaluator(corpus, 40, 0),
+        new GatePolicy(0.10, 0.10, 10.0, 100.0, 0.05), null, RunObserver.NONE, Clock.systemUTC());
+  }
+
+  @Test
+  void shouldTrainEveryStageWhileTheValidationIntentStaysWithinTheBound() throws Exception {
+    // Given a 3-stage recipe whose early stop never triggers (bound 100 points) and a validation set of 20 cases
+    FineTuneRecipe recipe = new FineTuneRecipe(3, 30, 16, 3e-3f, Duration.ofMinutes(2), 5, 3, 100.0);
+    ModelEvaluator evaluator = new ModelEvaluator(new TinyCorpus(), 20, 20);
+    var train = TinyCorpus.goodExamples("stage-", 60).stream()
+        .map(e -> TrainingSetBuilder.toReplyExample(e, 1f)).toList();
+
+    // When a copy of the base trains on 60 good examples
+    try (var base = store.load("base", Device.cpu())) {
+      StagedTrainer.Result result = new StagedTrainer(recipe, evaluator, null)
+          .train(base.copyAs("staged", dir.resolve("staged.params")), 50.0, train);
+      try (var model = result.model()) {
+        // Then all three stages ran on one schedule, were kept, and each was scored on the validation set
+        assertThat(result.stagesRun()).isEqualTo(3);
+        assertThat(result.stagesKept()).isEqualTo(3);
+        assertThat(result.steps()).isEqualTo(12);
+        assertThat(result.plannedSteps()).isEqualTo(12);
+        assertThat(result.validationIntents()).hasSize(3).allSatisfy(v -> assertThat(v).isBetween(0.0, 100.0));
+        assertThat(model.version()).isEqualTo("staged");
+      }
+    }
+  }
+
+  @Test
+  void shouldKeepTheFirstStageAndStopWhenItsValidationIntentAlreadyFellBelowTheBound() throws Exception {
+    // Given a 3-stage recipe and a parent validation score no stage can reach (1,000 %)
+    FineTuneRecipe recipe = new FineTuneRecipe(3, 30, 16, 3e-3f, Duration.ofMinutes(2), 5, 3, 1.0);
+    ModelEvaluator evaluator = new ModelEvaluator(new TinyCorpus(), 20, 20);
+    var train = TinyCorpus.goodExamples("stop-", 60).stream()
+        .map(e -> TrainingSetBuilder.toReplyExample(e, 1f)).toList();
+
+    // When a copy of the base trains
+    try (var base = store.load("base", Device.cpu())) {
+      StagedTrainer.Result result = new StagedTrainer(recipe, evaluator, null)
+          .train(base.copyAs("stopped", dir.resolve("stopped.params")), 1000.0, train);
+      try (var model = result.model()) {
+        // Then training stopped after the first stage (4 of 12 steps), which is the candidate
+        assertThat(result.stagesRun()).isEqualTo(1);
+        assertThat(result.stagesKept()).isEqualTo(1);
+        assertThat(result.steps()).isEqualTo(4);
+        assertThat(result.plannedSteps()).isEqualTo(12);
+        assertThat(model.version()).isEqualTo("stopped");
+      }
+    }
   }
 
   @Test

@@ -147,9 +147,9 @@ class FineTunerCrashIntegrationTest {
   private static FineTuneRun run(FileSystemModelStore store, RunObserver observer) {
     TinyCorpus corpus = new TinyCorpus();
     return new FineTuneRun("kefu", store, Device.cpu(), corpus,
-        new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 0.5, 0.25, 0.1, 5),
-        new FineTuneRecipe(1, 20, 16, 3e-3f, Duration.ofMinutes(2), 5), new ModelEvaluator(corpus, 20),
-        new GatePolicy(0.10, 10.0, 0.05), null, observer, Clock.systemUTC());
+        new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 2, 0.5, 0.25, 0.1, 5),
+        new FineTuneRecipe(1, 20, 16, 3e-3f, Duration.ofMinutes(2), 5, 1, 1.0), new ModelEvaluator(corpus, 20, 0),
+        new GatePolicy(0.10, 0.10, 10.0, 100.0, 0.05), null, observer, Clock.systemUTC());
   }
 
   private static List<ModelVersion> readModelVersions(Map<String, Object> props, KefuTopics topics) {

@@ -85,11 +85,11 @@ class SeedBaseCorpusTest {
   }
 
   @Test
-  void shouldBeBuiltFromTheSettings() {
+  void shouldBeBuiltFromTheSettingsWithTheGateAndValidationCasesHeldOut() {
     KefuConfig config = KefuConfig.load(null, Map.of(FineTuneSettings.CORPUS_SEED, "4",
-        FineTuneSettings.REPLAY_POOL, "10", FineTuneSettings.EVAL_CASES, "12"));
+        FineTuneSettings.REPLAY_POOL, "10", FineTuneSettings.EVAL_CASES, "12", FineTuneSettings.VALIDATION_CASES, "6"));
     SeedBaseCorpus corpus = SeedBaseCorpus.fromConfig(config);
-    assertThat(corpus.heldOutExamples()).isEqualTo(SeedExamples.from(seed.generate(Split.HELD_OUT, 12, 4)));
+    assertThat(corpus.heldOutExamples()).isEqualTo(SeedExamples.from(seed.generate(Split.HELD_OUT, 18, 4)));
     assertThat(SeedExamples.from(seed.generate(Split.TRAIN, 10, 4))).containsAll(corpus.replaySample(30, 1));
     assertThatThrownBy(() -> new SeedBaseCorpus(4, 0, 12))
         .hasMessage("replay pool must hold at least 1 conversation, was 0");

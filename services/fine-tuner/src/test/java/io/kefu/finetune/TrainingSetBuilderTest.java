@@ -29,7 +29,7 @@ class TrainingSetBuilderTest {
   @Test
   void shouldKeepGoodRepliesAsTargetsAndBadOnesAsScaledUnlikelihoodNegatives() {
     // Given one example of each rating and a human reply, nothing held out, replay 0.5 per example
-    TrainingSetBuilder builder = new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 0.5, 0.5, 0.0, 1);
+    TrainingSetBuilder builder = new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 2, 0.5, 0.5, 0.0, 1);
 
     // When the training set is built
     TrainingSet set = builder.build(oneOfEachRating(), corpus);
@@ -47,8 +47,22 @@ class TrainingSetBuilderTest {
   }
 
   @Test
+  void shouldKeepOnlyOneStarRepliesAsNegativesWhenTheNegativeCeilingIsOneStar() {
+    // Given a builder whose unlikelihood negatives are 1-star replies only, no replay
+    TrainingSetBuilder builder = new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 1, 0.5, 0.0, 0.0, 1);
+
+    // When the training set is built from one example of each rating and a human reply
+    TrainingSet set = builder.build(oneOfEachRating(), corpus);
+
+    // Then the 1-star reply is a negative at half weight, the 2- and 3-star replies are left out
+    assertThat(set.train()).extracting(ReplyExample::weight).containsExactly(1.5f, -0.5f, 0.6f, 1.0f);
+    assertThat(set.negatives()).isEqualTo(1);
+    assertThat(set.excluded()).isEqualTo(2);
+  }
+
+  @Test
   void shouldLeaveNegativesOutInExcludeMode() {
-    TrainingSet set = new TrainingSetBuilder(NegativeMode.EXCLUDE, 0.5, 0.0, 0.0, 1)
+    TrainingSet set = new TrainingSetBuilder(NegativeMode.EXCLUDE, 2, 0.5, 0.0, 0.0, 1)
         .build(oneOfEachRating(), corpus);
     assertThat(set.train()).extracting(ReplyExample::weight).containsExactly(1.5f, 0.6f, 1.0f);
     assertThat(set.excluded()).isEqualTo(3);
@@ -57,7 +71,7 @@ class TrainingSetBuilderTest {
   @Test
   void shouldHoldOutTheSameExamplesOnEveryRun() {
     // Given a 30% held-out share
-    TrainingSetBuilder builder = new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 0.5, 0.0, 0.3, 1);
+    TrainingSetBuilder builder = new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 1, 0.5, 0.0, 0.3, 1);
     List<TrainingExample> examples = TinyCorpus.goodExamples("x", 1000);
 
     // When two builds run on the same examples, in different orders

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * @param gateReason the gate's reason
  * @param trainingMetrics the run's training metrics (examples used, steps, losses)
  * @param evaluation the gate's figures of candidate and parent ({@code parent.} keys)
+ * @param fineTuneSeconds wall time of the fine-tune run, from TRAIN_NOW to its outcome on model-versions (train,
+ *     evaluate, store, publish); 0 when no run happened
  * @param canaryDecision PROMOTE, ROLL_BACK, or NONE when no canary ran
  * @param canaryReason why, with the test's figures
  * @param canaryRounds canary rounds run
@@ -27,8 +29,8 @@ import java.util.TreeMap;
  */
 public record CycleResult(int cycle, String parentVersion, int trafficMessages, LiveFigures traffic, String version,
     String gateStatus, String gateReason, Map<String, Double> trainingMetrics, Map<String, Double> evaluation,
-    String canaryDecision, String canaryReason, int canaryRounds, LiveFigures canaryArm, LiveFigures activeArm,
-    HeldOutFigures heldOut, String activeAfter, double seconds) {
+    double fineTuneSeconds, String canaryDecision, String canaryReason, int canaryRounds, LiveFigures canaryArm,
+    LiveFigures activeArm, HeldOutFigures heldOut, String activeAfter, double seconds) {
 
   public CycleResult {
     trainingMetrics = Collections.unmodifiableMap(new TreeMap<>(trainingMetrics));
@@ -38,7 +40,8 @@ public record CycleResult(int cycle, String parentVersion, int trafficMessages, 
   /** This cycle with the candidate's offline figures. */
   CycleResult withHeldOut(HeldOutFigures figures) {
     return new CycleResult(cycle, parentVersion, trafficMessages, traffic, version, gateStatus, gateReason,
-        trainingMetrics, evaluation, canaryDecision, canaryReason, canaryRounds, canaryArm, activeArm, figures,
+        trainingMetrics, evaluation, fineTuneSeconds, canaryDecision, canaryReason, canaryRounds, canaryArm, activeArm,
+        figures,
         activeAfter, seconds);
   }
 }

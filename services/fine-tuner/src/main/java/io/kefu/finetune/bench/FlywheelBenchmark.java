@@ -113,7 +113,7 @@ public final class FlywheelBenchmark {
     HeldOutRater rater = new HeldOutRater(pool, ReplyOptions.from(config).sampling(), new SeedCorpusAssessor(),
         options.preference(), options.poolSeed());
     ModelEvaluator evaluator = new ModelEvaluator(SeedBaseCorpus.fromConfig(config),
-        config.getInt(FineTuneSettings.EVAL_CASES));
+        config.getInt(FineTuneSettings.EVAL_CASES), 0);
     Device device = ComputeDevice.parse(config.get(FineTuneSettings.DEVICE)).resolve();
     Map<String, HeldOutFigures> figures = new LinkedHashMap<>();
     Map<String, Double> intent = new LinkedHashMap<>();
@@ -186,12 +186,21 @@ public final class FlywheelBenchmark {
         options.canaryShare(), options.canaryMessages(), options.canaryRounds(), options.canaryMinRatings(),
         options.canaryAlpha()));
     setup.put("fine-tune", String.format(Locale.ROOT,
-        "epochs %s, max steps %s, batch %s, learning rate %s, negatives %s x%s, replay %s, held out %s, eval cases %s",
+        "epochs %s, max steps %s, batch %s, learning rate %s, %s stages (early stop at -%s intent points on %s "
+            + "validation cases), negatives %s (<= %s stars) x%s, replay %s, held out %s, eval cases %s",
         config.get(FineTuneSettings.EPOCHS), config.get(FineTuneSettings.MAX_STEPS),
         config.get(FineTuneSettings.BATCH_SIZE), config.get(FineTuneSettings.LEARNING_RATE),
-        config.get(FineTuneSettings.NEGATIVES), config.get(FineTuneSettings.NEGATIVE_SCALE),
+        config.get(FineTuneSettings.STAGES), config.get(FineTuneSettings.EARLY_STOP_INTENT_DROP),
+        config.get(FineTuneSettings.VALIDATION_CASES), config.get(FineTuneSettings.NEGATIVES),
+        config.get(FineTuneSettings.NEGATIVE_MAX_STARS), config.get(FineTuneSettings.NEGATIVE_SCALE),
         config.get(FineTuneSettings.REPLAY_RATIO), config.get(FineTuneSettings.HELDOUT_SHARE),
         config.get(FineTuneSettings.EVAL_CASES)));
+    setup.put("gate", String.format(Locale.ROOT,
+        "rejects at intent -%s points, ends properly -%s points, preference -%s, liked-reply loss +%s, base-corpus "
+            + "loss +%s", config.get(FineTuneSettings.GATE_MAX_INTENT_DROP),
+        config.get(FineTuneSettings.GATE_MAX_ENDING_DROP), config.get(FineTuneSettings.GATE_MAX_PREFERENCE_DROP),
+        config.get(FineTuneSettings.GATE_MAX_LIKED_LOSS_INCREASE),
+        config.get(FineTuneSettings.GATE_MAX_LOSS_INCREASE)));
     setup.put("pool", String.format(Locale.ROOT, "seed %d, %d conversations, messages sent as traffic %s",
         options.poolSeed(), options.poolSize(), options.excludeSentMessages() ? "left out" : "kept"));
     return setup;

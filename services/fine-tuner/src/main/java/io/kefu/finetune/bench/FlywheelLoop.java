@@ -93,6 +93,7 @@ final class FlywheelLoop implements AutoCloseable {
   private ReplyService replies;
   private CanaryController controller;
   private long unusedExamples;
+  private double lastFineTuneSeconds;
 
   private FlywheelLoop(KefuConfig config, FlywheelOptions options, FileSystemModelStore store, String modelName,
       PrintStream progress, Clock clock) {
@@ -163,24 +164,27 @@ final class FlywheelLoop implements AutoCloseable {
     SimulationReport traffic = phase("c" + number + "-traffic", options.trafficMessages(), seed(number, 0));
     LiveFigures live = LiveFigures.of(parent.getVersion(), traffic.byVersion().get(parent.getVersion()));
     Optional<ModelVersion> outcome = fineTune(parent, number);
+    double fineTuneSeconds = lastFineTuneSeconds;
     if (outcome.isEmpty()) {
       return new CycleResult(number, parent.getVersion(), options.trafficMessages(), live, null, "SKIPPED",
-          "no new example was left to train on", Map.of(), Map.of(), "NONE", "no candidate", 0, null, null, null,
+          "no new example was left to train on", Map.of(), Map.of(), 0, "NONE", "no candidate", 0, null, null, null,
           parent.getVersion(), seconds(start));
     }
     ModelVersion candidate = outcome.get();
-    say("cycle %d: %s %s: %s", number, candidate.getVersion(), candidate.getStatus(), candidate.getReason());
+    say("cycle %d: %s %s in %.0f s (%s): %s", number, candidate.getVersion(), candidate.getStatus(), fineTuneSeconds,
+        FlywheelReport.phases(candidate.getTrainingMetrics(), fineTuneSeconds), candidate.getReason());
     if (candidate.getStatus() != ModelStatus.CANDIDATE) {
       return new CycleResult(number, parent.getVersion(), options.trafficMessages(), live, candidate.getVersion(),
           candidate.getStatus().name(), candidate.getReason(), candidate.getTrainingMetrics(),
-          candidate.getEvaluation(), "NONE", "rejected by the gate: no canary", 0, null, null, null,
+          candidate.getEvaluation(), fineTuneSeconds, "NONE", "rejected by the gate: no canary", 0, null, null, null,
           activeVersion().getVersion(), seconds(start));
     }
     Canary canary = canary(number, candidate, parent);
     say("cycle %d: canary %s: %s", number, canary.decision(), canary.reason());
     return new CycleResult(number, parent.getVersion(), options.trafficMessages(), live, candidate.getVersion(),
         candidate.getStatus().name(), candidate.getReason(), candidate.getTrainingMetrics(), candidate.getEvaluation(),
-        canary.decision(), canary.reason(), canary.rounds(), canary.canaryArm(), canary.activeArm(), null,
+        fineTuneSeconds, canary.decision(), canary.reason(), canary.rounds(), canary.canaryArm(), canary.activeArm(),
+        null,
         activeVersion().getVersion(), seconds(start));
   }
 
@@ -196,6 +200,7 @@ final class FlywheelLoop implements AutoCloseable {
         .collect(Collectors.toSet());
     FineTunerStatus before = fineTuner.status();
     say("cycle %d: fine-tuning %s on %d new examples", number, parent.getVersion(), before.bufferedExamples());
+    long start = System.nanoTime();
     sendTrainNow(number);
     Poll.until(options.runTimeout(), () -> {
       FineTunerStatus now = fineTuner.status();
@@ -206,10 +211,12 @@ final class FlywheelLoop implements AutoCloseable {
     }, "the fine-tune run of cycle " + number);
     unusedExamples = 0;
     if (fineTuner.status().runs() == before.runs()) {
+      lastFineTuneSeconds = 0;
       return Optional.empty();
     }
     Poll.until(CATCH_UP, () -> newVersion(known, parent).isPresent(), "the outcome of cycle " + number
         + " on model-versions");
+    lastFineTuneSeconds = seconds(start);
     return newVersion(known, parent);
   }
 

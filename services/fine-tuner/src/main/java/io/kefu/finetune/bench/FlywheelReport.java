@@ -46,6 +46,13 @@ public final class FlywheelReport {
     }
     out.println();
     for (CycleResult c : result.cycles()) {
+      if (!c.trainingMetrics().isEmpty()) {
+        out.printf(Locale.ROOT, "cycle %d fine-tune: %s new examples in %.0f s (%s)%n", c.cycle(),
+            count(c.trainingMetrics(), "examples.new"), c.fineTuneSeconds(),
+            phases(c.trainingMetrics(), c.fineTuneSeconds()));
+      }
+    }
+    for (CycleResult c : result.cycles()) {
       out.printf(Locale.ROOT, "cycle %d: traffic %d messages, %s live %s (n=%d); gate: %s; canary: %s%n", c.cycle(),
           c.trafficMessages(), c.parentVersion(), stars(c.traffic().meanRating()), c.traffic().ratings(),
           c.gateReason(), c.canaryReason());
@@ -74,6 +81,17 @@ public final class FlywheelReport {
       Files.createDirectories(parent);
     }
     Files.writeString(file, toJson(result), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The phases of a fine-tune run that took {@code totalSeconds} from TRAIN_NOW to its published outcome: training,
+   * evaluation (candidate and parent), and the rest (building the set, copying the model, storing and publishing).
+   */
+  static String phases(Map<String, Double> training, double totalSeconds) {
+    double train = training.getOrDefault("seconds", Double.NaN);
+    double evaluate = training.getOrDefault("seconds.evaluate", Double.NaN);
+    return String.format(Locale.ROOT, "train %.0f s, evaluate %.0f s, build/store/publish %.0f s", train, evaluate,
+        totalSeconds - train - evaluate);
   }
 
   private static String count(Map<String, Double> map, String key) {

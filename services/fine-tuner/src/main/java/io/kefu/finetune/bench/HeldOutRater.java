@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rates a model offline on the held-out pool: each pool customer's message is answered with the reply service's
@@ -25,6 +27,8 @@ import java.util.concurrent.ExecutionException;
  * every version meets the same draws. Every reply is rated: none is handed off.
  */
 final class HeldOutRater {
+  private static final Logger log = LoggerFactory.getLogger(HeldOutRater.class);
+  private static final int SAMPLES_LOGGED = 12;
   private final HeldOutPool pool;
   private final SamplingSettings sampling;
   private final ReplyAssessor assessor;
@@ -74,6 +78,11 @@ final class HeldOutRater {
       SimulatedCustomer customer = customers.get(i);
       ReplyAssessment assessment = assessor.assess(customer, replies.get(i).text());
       tally.add(preference.rate(customer, assessment, random));
+      if (i < SAMPLES_LOGGED) {
+        log.info("{} on held-out customer {} ({} {}, order {}): '{}' -> '{}' {}", model.version(), i,
+            customer.intent(), customer.locale(), customer.orderNumber(), customer.text(), replies.get(i).text(),
+            assessment);
+      }
       rightIntent += assessment.rightIntent() ? 1 : 0;
       nextStep += assessment.concreteNextStep() ? 1 : 0;
       if (customer.orderNumber() != null) {

@@ -52,6 +52,8 @@ class FlywheelBenchmarkIntegrationTest {
         .optSetting(FineTuneSettings.MAX_STEPS, "8")
         .optSetting(FineTuneSettings.BATCH_SIZE, "8")
         .optSetting(FineTuneSettings.EVAL_CASES, "22")
+        .optSetting(FineTuneSettings.VALIDATION_CASES, "22")
+        .optSetting(FineTuneSettings.STAGES, "2")
         .optSetting(FineTuneSettings.REPLAY_POOL, "600")
         .optSetting(FineTuneSettings.DEVICE, "cpu")
         .build();
@@ -70,7 +72,9 @@ class FlywheelBenchmarkIntegrationTest {
     assertThat(cycle.version()).startsWith("ft-");
     assertThat(cycle.gateStatus()).isIn("CANDIDATE", "REJECTED");
     assertThat(cycle.gateReason()).containsAnyOf("passed the gate", "rejected by the gate");
-    assertThat(cycle.trainingMetrics()).containsKeys("examples", "examples.human", "examples.replay", "steps");
+    assertThat(cycle.trainingMetrics()).containsKeys("examples", "examples.human", "examples.replay", "steps",
+        "stages.run", "stages.kept", "stage.1.validation.intent.percent", "seconds", "seconds.evaluate");
+    assertThat(cycle.fineTuneSeconds()).isGreaterThan(cycle.trainingMetrics().get("seconds"));
     assertThat(cycle.trainingMetrics().get("examples") + cycle.trainingMetrics().get("examples.heldout")
         + cycle.trainingMetrics().get("examples.excluded")).isGreaterThan(0.0);
     assertThat(cycle.evaluation()).containsKeys("heldout.loss", "parent.heldout.loss", "intent.addressed.percent",
@@ -130,7 +134,9 @@ class FlywheelBenchmarkIntegrationTest {
         .containsPattern("(?m)^0 +base-1 ")
         .containsPattern("(?m)^1 +" + cycle.version() + " +base-1 ")
         .contains(String.format(java.util.Locale.ROOT, "uplift: %+.2f stars", result.uplift()))
-        .contains("held-out intent score: base ");
+        .contains("held-out intent score: base ")
+        .containsPattern("(?m)^cycle 1 fine-tune: \\d+ new examples in \\d+ s \\(train \\d+ s, evaluate \\d+ s, "
+            + "build/store/publish -?\\d+ s\\)$");
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("cycle 1/1: traffic on base-1");
   }
 
