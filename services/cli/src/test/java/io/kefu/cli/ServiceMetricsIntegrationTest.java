@@ -12,9 +12,11 @@ import io.kefu.contract.Feedback;
 import io.kefu.contract.Locale;
 import io.kefu.dashboard.DashboardServer;
 import io.kefu.feedback.FeedbackStreamService;
+import io.kefu.finetune.FineTunerService;
 import io.kefu.kafka.config.KefuConfig;
 import io.kefu.kafka.topic.TopicCatalogue;
 import io.kefu.kafka.topic.TopicNames;
+import io.kefu.lifecycle.canary.CanaryControllerService;
 import io.kefu.model.LanguageModel;
 import io.kefu.model.generate.EngineOptions;
 import io.kefu.model.generate.GenerationEngine;
@@ -33,6 +35,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,13 +82,17 @@ class ServiceMetricsIntegrationTest {
   private static ReplyService replies;
   private static FeedbackStreamService feedback;
   private static DashboardServer dashboard;
+  private static FineTunerService fineTuner;
+  private static CanaryControllerService canary;
   private static TopicCatalogue topics;
 
   @BeforeAll
   static void startKefuAndPushTraffic() throws Exception {
-    KefuConfig base = KefuConfig.load(null, Map.of("data.dir", dataDir.toString(),
-        "platform.kafka.port", "0", "registry.port", "0", "reply.http.port", "0", "feedback.http.port", "0",
-        "dashboard.port", "0", "dashboard.lag.interval", "500ms", "reply.generation.max.tokens", "40"));
+    KefuConfig base = KefuConfig.load(null, Map.ofEntries(Map.entry("data.dir", dataDir.toString()),
+        Map.entry("platform.kafka.port", "0"), Map.entry("registry.port", "0"), Map.entry("reply.http.port", "0"),
+        Map.entry("feedback.http.port", "0"), Map.entry("dashboard.port", "0"),
+        Map.entry("finetune.http.port", "0"), Map.entry("canary.http.port", "0"),
+        Map.entry("dashboard.lag.interval", "500ms"), Map.entry("reply.generation.max.tokens", "40")));
     platform = EmbeddedPlatform.start(base, line -> {});
     KefuConfig config = platform.config();
     topics = TopicCatalogue.load("");
@@ -97,6 +104,10 @@ class ServiceMetricsIntegrationTest {
     feedback.start();
     dashboard = new DashboardServer(config);
     dashboard.start();
+    fineTuner = FineTunerService.fromConfig(config, null);
+    fineTuner.start();
+    canary = new CanaryControllerService(config, Clock.systemUTC());
+    canary.start();
     await().atMost(Duration.ofSeconds(60)).until(replies::isReady);
 
     // Traffic: messages of three conversations, one record that is not Avro on customer-messages ...
@@ -126,6 +137,12 @@ class ServiceMetricsIntegrationTest {
 
   @AfterAll
   static void stopKefu() {
+    if (canary != null) {
+      canary.stop();
+    }
+    if (fineTuner != null) {
+      fineTuner.stop();
+    }
     if (dashboard != null) {
       dashboard.stop();
     }
@@ -219,6 +236,26 @@ class ServiceMetricsIntegrationTest {
   }
 
   @Test
+  void shouldExposeBufferedExamplesRunsStateAndJvmMetricsOnTheFineTunerAndCanaryController() {
+    // Given the training examples the feedback stream wrote from the ratings
+    // When Prometheus scrapes the fine-tuner and the canary controller
+    // Then the fine-tuner counts the examples waiting for its next run and no run yet, in state WAITING, and both
+    // report the JVM; the canary controller runs no canary
+    await().atMost(SCRAPE_TIMEOUT).untilAsserted(() -> {
+      Scrape tuner = scrape(fineTuner.httpPort());
+      assertThat(tuner.sum("kefu_finetune_buffered_examples")).isPositive();
+      assertThat(tuner.sum("kefu_finetune_runs_total")).isZero();
+      assertThat(tuner.sum("kefu_finetune_state", "state", "WAITING")).isEqualTo(1);
+      assertThat(tuner.sum("kefu_finetune_paused")).isZero();
+      assertThat(tuner.sum("jvm_memory_used_bytes", "area", "heap")).isPositive();
+      Scrape controller = scrape(canary.httpPort());
+      assertThat(controller.sum("kefu_canary_running")).isZero();
+      assertThat(controller.sum("jvm_threads_live_threads")).isPositive();
+      assertThat(controller.sum("process_uptime_seconds")).isPositive();
+    });
+  }
+
+  @Test
   void shouldAnswerLiveAndReadyWith200OnEveryService() {
     // Given every service started and the traffic processed
     // When the health endpoints are asked
@@ -232,13 +269,19 @@ class ServiceMetricsIntegrationTest {
       assertThat(get(dashboard.port(), "/health/live").statusCode()).isEqualTo(200);
       assertThat(get(dashboard.port(), "/health/ready").statusCode()).isEqualTo(200);
       assertThat(get(dashboard.port(), "/health").statusCode()).isEqualTo(200);
+      for (int port : new int[] {fineTuner.httpPort(), canary.httpPort()}) {
+        assertThat(get(port, "/health/live").statusCode()).isEqualTo(200);
+        assertThat(get(port, "/health/ready").statusCode()).isEqualTo(200);
+        assertThat(get(port, "/health").statusCode()).isEqualTo(200);
+      }
     });
   }
 
   @Test
   void shouldServeMetricsInThePrometheusTextFormatWithoutAToken() throws Exception {
     // When each service's /metrics is fetched without credentials
-    for (int port : new int[] {replies.httpPort(), feedback.httpPort(), dashboard.port()}) {
+    for (int port : new int[] {replies.httpPort(), feedback.httpPort(), dashboard.port(), fineTuner.httpPort(),
+        canary.httpPort()}) {
       HttpResponse<String> response = get(port, "/metrics");
 
       // Then it is Prometheus text format 0.0.4 with typed samples

@@ -10,6 +10,7 @@ public final class FineTuneSettings implements SettingsProvider {
   public static final String TRIGGER_INTERVAL = "finetune.trigger.interval";
   public static final String MIN_EXAMPLES = "finetune.min.examples";
   public static final String GROUP_ID = "finetune.group.id";
+  public static final String HTTP_PORT = "finetune.http.port";
   public static final String TRANSACTIONAL_ID = "finetune.transactional.id";
   public static final String NEGATIVES = "finetune.negatives";
   public static final String NEGATIVE_MAX_STARS = "finetune.negative.max.stars";
@@ -49,6 +50,7 @@ public final class FineTuneSettings implements SettingsProvider {
             "A fine-tune run starts this long after the first new example, if the count was not reached first."),
         new Setting(MIN_EXAMPLES, "50", "A timed or on-demand run is skipped while fewer new examples than this wait."),
         new Setting(GROUP_ID, "kefu-fine-tuner", "Consumer group of the fine-tuner on training-examples."),
+        new Setting(HTTP_PORT, "8086", "Port of the fine-tuner's health and metrics endpoints; 0 picks a free port."),
         new Setting(TRANSACTIONAL_ID, "kefu-fine-tuner",
             "Transactional id of the fine-tuner, which publishes outcomes and commits offsets atomically."),
         new Setting(NEGATIVES, "exclude",

@@ -8,17 +8,25 @@ import io.kefu.lifecycle.ModelRegistryView;
 import io.kefu.lifecycle.canary.OperatorCommandFollower;
 import io.kefu.model.ComputeDevice;
 import io.kefu.model.store.FileSystemModelStore;
+import io.kefu.ops.OpsEndpoints;
+import io.kefu.ops.ServiceMeters;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * {@code kefu fine-tuner} wired from settings: follows model-versions, reads training-examples, fine-tunes the ACTIVE
  * version with the {@code finetune.*} settings, and obeys TRAIN_NOW / PAUSE_TRAINING / RESUME_TRAINING from
- * operator-commands (consumer group {@code <finetune.group.id>-commands}).
+ * operator-commands (consumer group {@code <finetune.group.id>-commands}). Serves {@code /health/live},
+ * {@code /health/ready} and {@code /metrics} on {@code finetune.http.port}: {@code kefu_finetune_runs_total},
+ * {@code kefu_finetune_buffered_examples}, {@code kefu_finetune_paused}, {@code kefu_finetune_state} (1, tag
+ * {@code state}) and the JVM's figures.
  */
 public final class FineTunerService implements AutoCloseable {
   private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(60);
@@ -31,6 +39,8 @@ public final class FineTunerService implements AutoCloseable {
   private ModelRegistryView view;
   private FineTuner fineTuner;
   private OperatorCommandFollower commands;
+  private ServiceMeters meters;
+  private OpsEndpoints ops;
 
   /**
    * A service over {@code corpus} (replay sample and held-out set), training on {@code device} (auto, cpu or gpu),
@@ -64,6 +74,7 @@ public final class FineTunerService implements AutoCloseable {
       throw new IllegalStateException("fine-tuner service is already started");
     }
     try {
+      startOps();
       clients = LifecycleClients.fromConfig(config);
       view = new ModelRegistryView(config.kafkaClientProperties(), clients.topics().modelVersions());
       view.start();
@@ -102,6 +113,47 @@ public final class FineTunerService implements AutoCloseable {
     }
   }
 
+  private void startOps() {
+    meters = new ServiceMeters();
+    FunctionCounter.builder("kefu.finetune.runs", this, s -> s.currentStatus().map(FineTunerStatus::runs).orElse(0L))
+        .description("Fine-tune runs finished (an outcome published)").register(meters.registry());
+    Gauge.builder("kefu.finetune.buffered.examples", this,
+            s -> s.currentStatus().map(FineTunerStatus::bufferedExamples).orElse(0))
+        .description("New training examples waiting for the next run").register(meters.registry());
+    Gauge.builder("kefu.finetune.paused", this, s -> s.currentStatus().map(t -> t.paused() ? 1 : 0).orElse(0))
+        .description("1 while an operator has paused fine-tuning").register(meters.registry());
+    for (FineTunerStatus.State state : FineTunerStatus.State.values()) {
+      Gauge.builder("kefu.finetune.state", this, s -> s.currentStatus().map(t -> t.state() == state ? 1 : 0).orElse(0))
+          .tag("state", state.name()).description("1 for the fine-tuner's current phase").register(meters.registry());
+    }
+    ops = new OpsEndpoints(this::isLive, this::isReady, this::describe, meters::scrape);
+    ops.start(config.get(CoreSettings.HTTP_HOST), config.getInt(FineTuneSettings.HTTP_PORT));
+  }
+
+  private synchronized Optional<FineTunerStatus> currentStatus() {
+    return fineTuner == null ? Optional.empty() : Optional.of(fineTuner.status());
+  }
+
+  /** Live while started and neither failed nor stopped. */
+  public synchronized boolean isLive() {
+    return currentStatus().map(s -> s.state() != FineTunerStatus.State.FAILED
+        && s.state() != FineTunerStatus.State.STOPPED).orElse(false);
+  }
+
+  private synchronized String describe() {
+    return currentStatus().map(s -> s.state() + (s.paused() ? " (paused)" : "") + ", " + s.bufferedExamples()
+        + " examples waiting, " + s.runs() + " runs" + (s.failure() == null ? "" : ", failure: " + s.failure()))
+        .orElse("not started");
+  }
+
+  /** The port of the health and metrics endpoints; only while started. */
+  public synchronized int httpPort() {
+    if (ops == null) {
+      throw new IllegalStateException("fine-tuner service is not started");
+    }
+    return ops.port();
+  }
+
   /**
    * True once the fine-tuner has its training-examples partitions and the command follower its operator-commands
    * partitions, so a TRAIN_NOW sent from now on is heard.
@@ -136,6 +188,14 @@ public final class FineTunerService implements AutoCloseable {
     if (clients != null) {
       clients.close();
       clients = null;
+    }
+    if (ops != null) {
+      ops.close();
+      ops = null;
+    }
+    if (meters != null) {
+      meters.close();
+      meters = null;
     }
   }
 

@@ -16,12 +16,15 @@ import java.util.function.Consumer;
  */
 public final class Demo implements AutoCloseable {
   private final RunningParts parts;
+  private final KefuConfig config;
   private final EmbeddedPlatform platform;
   private final DashboardServer dashboard;
   private final Path dataDirectory;
 
-  private Demo(RunningParts parts, EmbeddedPlatform platform, DashboardServer dashboard, Path dataDirectory) {
+  private Demo(RunningParts parts, KefuConfig config, EmbeddedPlatform platform, DashboardServer dashboard,
+      Path dataDirectory) {
     this.parts = parts;
+    this.config = config;
     this.platform = platform;
     this.dashboard = dashboard;
     this.dataDirectory = dataDirectory;
@@ -56,7 +59,7 @@ public final class Demo implements AutoCloseable {
       DashboardServer dashboard = new DashboardServer(config);
       dashboard.start();
       parts.started("dashboard", dashboard::stop);
-      return new Demo(parts, platform, dashboard, dataDirectory);
+      return new Demo(parts, config, platform, dashboard, dataDirectory);
     } catch (Exception | Error e) {
       parts.close();
       throw e;
@@ -65,6 +68,16 @@ public final class Demo implements AutoCloseable {
 
   public String dashboardUrl() {
     return dashboard.url() + "?token=" + dashboard.adminToken();
+  }
+
+  /** The port the dashboard serves on (chosen at start when {@code dashboard.port} is 0). */
+  public int dashboardPort() {
+    return dashboard.port();
+  }
+
+  /** The settings every part runs with, pointing at the embedded broker and registry. */
+  public KefuConfig config() {
+    return config;
   }
 
   public String adminToken() {

@@ -40,7 +40,9 @@ public final class OperatorActions {
   public static final int MAX_REASON_CHARS = 500;
   private static final int CONTEXT_TURNS = 10;
   private static final String TRAINING_KEY = "training";
-  private static final Set<String> PROMOTABLE = Set.of(ModelStatus.CANDIDATE.name(), ModelStatus.CANARY.name());
+  // The lifecycle lets only a CANARY become ACTIVE (a CANDIDATE is tried on live traffic first), so the canary
+  // controller could not obey a PROMOTE of anything else.
+  private static final Set<String> PROMOTABLE = Set.of(ModelStatus.CANARY.name());
   private static final Set<String> ROLLBACKABLE = Set.of(ModelStatus.CANARY.name(), ModelStatus.ACTIVE.name());
   private static final Logger log = LoggerFactory.getLogger(OperatorActions.class);
 
@@ -62,7 +64,7 @@ public final class OperatorActions {
     this.sender = new RecordSender(producer, sendTimeout);
   }
 
-  /** Asks for {@code version} of {@code modelName} (a CANDIDATE or CANARY) to become ACTIVE. */
+  /** Asks for {@code version} of {@code modelName} (the running CANARY) to become ACTIVE. */
   public ActionReceipt promote(Operator operator, String modelName, String version, String reason) {
     ModelRow row = knownVersion(modelName, version);
     requireStatus(row, PROMOTABLE, "promoted");

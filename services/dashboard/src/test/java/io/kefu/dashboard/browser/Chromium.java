@@ -14,15 +14,19 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import java.util.logging.Level;
 
-/** Debian's real Chromium, headless, driven by Debian's chromedriver, with a fresh profile that is deleted after. */
-final class Chromium implements AutoCloseable {
-  static final Path BROWSER = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+/**
+ * Debian's real Chromium, headless, driven by Debian's chromedriver, with a fresh profile that is deleted after;
+ * public (and in the dashboard's test-jar) so that the demo's browser test drives the browser the same way.
+ */
+public final class Chromium implements AutoCloseable {
+  public static final Path BROWSER = Path.of("/usr/bin/chromium");
+  public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
   private final Path profile;
   private final ChromeDriver driver;
 
-  Chromium(int width, int height) {
+  /** Starts the browser with a {@code width}x{@code height} window. */
+  public Chromium(int width, int height) {
     try {
       profile = Files.createTempDirectory("kefu-chromium-profile-");
     } catch (IOException e) {
@@ -45,12 +49,12 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Whether this machine has the browser and its driver. */
-  static boolean installed() {
+  public static boolean installed() {
     return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
   }
 
   /** The page's console messages since the last call, for failure reports. */
-  String consoleMessages() {
+  public String consoleMessages() {
     StringBuilder text = new StringBuilder();
     driver.manage().logs().get(LogType.BROWSER).forEach(e -> text.append(e.getLevel()).append(' ')
         .append(e.getMessage()).append('\n'));
@@ -58,12 +62,12 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Makes the page's viewport exactly {@code width}x{@code height} CSS pixels, as a phone below 600 px. */
-  void viewport(int width, int height) {
+  public void viewport(int width, int height) {
     driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
         "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
   }
 
-  ChromeDriver driver() {
+  public ChromeDriver driver() {
     return driver;
   }
 

@@ -21,7 +21,6 @@ import io.kefu.dashboard.support.TopicReader;
 import io.kefu.kafka.dlq.DeadLetter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -61,7 +59,7 @@ class DashboardBrowserIntegrationTest {
   private static DashboardServer dashboard;
   private static Chromium chromium;
   private static ChromeDriver driver;
-  private static String base;
+  private static DashboardPage page;
 
   @BeforeAll
   static void startPlatformTrafficDashboardAndBrowser() throws Exception {
@@ -97,9 +95,9 @@ class DashboardBrowserIntegrationTest {
 
     dashboard = new DashboardServer(platform.dashboardConfig(Map.of())); // tokens generated, as in the demo
     dashboard.start();
-    base = dashboard.url();
     chromium = new Chromium(1366, 768);
     driver = chromium.driver();
+    page = new DashboardPage(chromium, dashboard.url(), PATIENCE);
   }
 
   @AfterAll
@@ -126,61 +124,58 @@ class DashboardBrowserIntegrationTest {
   @Order(1)
   void shouldShowLiveDataInEveryChartAndSaveScreenshotsAtLaptopAndPhoneWidths() throws IOException {
     // Given the dashboard opened with the admin token the dashboard generated
-    openAs(dashboard.adminToken());
+    page.openAs(dashboard.adminToken());
 
     // When the live stream has delivered the recent history and then turns written after the page opened
-    await().atMost(PATIENCE).until(() -> "live".equals(attribute("live-status", "data-state")));
+    await().atMost(PATIENCE).until(() -> "live".equals(page.attribute("live-status", "data-state")));
     int writtenBeforeOpening = traffic.ticks();
     await().atMost(PATIENCE).untilAsserted(() -> {
       assertThat(latestOrderShown()).isGreaterThan(1000 + writtenBeforeOpening + 5);
-      assertThat(points("chart-throughput")).isGreaterThanOrEqualTo(3);
-      assertThat(points("chart-latency")).isGreaterThanOrEqualTo(1);
-      assertThat(points("chart-rating")).isGreaterThanOrEqualTo(1);
-      assertThat(points("chart-csat")).isGreaterThanOrEqualTo(1);
-      assertThat(text("lag-body")).contains("kefu-reply-service");
-      assertThat(text("conversations")).contains("c-live-");
+      assertThat(page.points("chart-throughput")).isGreaterThanOrEqualTo(3);
+      assertThat(page.points("chart-latency")).isGreaterThanOrEqualTo(1);
+      assertThat(page.points("chart-rating")).isGreaterThanOrEqualTo(1);
+      assertThat(page.points("chart-csat")).isGreaterThanOrEqualTo(1);
+      assertThat(page.text("lag-body")).contains("kefu-reply-service");
+      assertThat(page.text("conversations")).contains("c-live-");
     });
 
     // Then the charts mark the ACTIVE and CANARY versions, the registry shows each version's evidence, and Chinese
     // text from the topics is shown as written
-    assertThat(text("chart-rating")).contains("v1 · ACTIVE", "v2 · CANARY");
+    assertThat(page.text("chart-rating")).contains("v1 · ACTIVE", "v2 · CANARY");
     await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
-      assertThat(row("v2").getAttribute("data-status")).isEqualTo("CANARY");
-      assertThat(row("v2").getText()).contains("4.5★ vs 3.5★", "intentAccuracy");
+      assertThat(page.row("v2").getAttribute("data-status")).isEqualTo("CANARY");
+      assertThat(page.row("v2").getText()).contains("4.5★ vs 3.5★", "intentAccuracy");
     });
-    assertThat(text("handoff-list")).contains("c-refund");
-    assertThat(text("conversations")).contains("您的订单已发货，预计明天送达。");
-    assertThat(text("dlq")).contains("WRONG_MAGIC_BYTE", "first byte was 0x7b");
-    assertThat(text("kpi-active")).startsWith("v1");
+    assertThat(page.text("handoff-list")).contains("c-refund");
+    assertThat(page.text("conversations")).contains("您的订单已发货，预计明天送达。");
+    assertThat(page.text("dlq")).contains("WRONG_MAGIC_BYTE", "first byte was 0x7b");
+    assertThat(page.text("kpi-active")).startsWith("v1");
 
     // And the page fits a laptop screen and a phone screen without sideways scrolling
-    select("c-refund");
-    await().atMost(PATIENCE).until(() -> text("handoff-transcript").contains("我要退款，订单 A1234 的耳机坏了"));
-    screenshot("dashboard-laptop-1366x768.png", 1366, 768, false);
-    screenshot("dashboard-laptop-1366-full.png", 1366, 768, true);
+    page.select("c-refund");
+    await().atMost(PATIENCE).until(() -> page.text("handoff-transcript").contains("我要退款，订单 A1234 的耳机坏了"));
+    page.screenshot(SCREENSHOTS, "dashboard-laptop-1366x768.png", 1366, 768, false);
+    page.screenshot(SCREENSHOTS, "dashboard-laptop-1366-full.png", 1366, 768, true);
     driver.findElement(By.id("lang-toggle")).click();
-    await().atMost(PATIENCE).until(() -> text("models-card").contains("模型版本"));
-    screenshot("dashboard-phone-390x844-zh.png", 390, 844, false);
-    screenshot("dashboard-phone-390-full-zh.png", 390, 844, true);
+    await().atMost(PATIENCE).until(() -> page.text("models-card").contains("模型版本"));
+    page.screenshot(SCREENSHOTS, "dashboard-phone-390x844-zh.png", 390, 844, false);
+    page.screenshot(SCREENSHOTS, "dashboard-phone-390-full-zh.png", 390, 844, true);
     driver.findElement(By.id("lang-toggle")).click();
     chromium.viewport(1366, 768);
   }
 
   @Test
   @Order(2)
-  void shouldSendPromoteFromTheButtonAndShowActiveOnceTheControllerConfirms() {
+  void shouldSendPromoteFromTheCanaryButtonAndShowActiveOnceTheControllerConfirms() {
+    // Given the registry with v2 as the CANARY and v3 a CANDIDATE, which the lifecycle does not let become ACTIVE
+    await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
+      assertThat(page.button("promote", "v3").isEnabled()).as("promote of the CANDIDATE v3").isFalse();
+      assertThat(page.button("promote", "v1").isEnabled()).as("promote of the ACTIVE v1").isFalse();
+    });
     try (TopicReader<OperatorCommand> commands = new TopicReader<>(platform.clientProperties(),
         platform.topics().operatorCommands())) {
-      // When the admin clicks promote on the candidate
-      // (the table re-renders on every pushed view, so find and click in one retried step)
-      await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).until(() -> {
-        WebElement promote = button("promote", "v3");
-        if (!promote.isEnabled()) {
-          return false;
-        }
-        promote.click();
-        return true;
-      });
+      // When the admin clicks promote on the canary
+      page.click("promote", "v2");
 
       // Then a PROMOTE command for it, by the admin, is on operator-commands
       await().atMost(PATIENCE).untilAsserted(() -> assertThat(commands.poll())
@@ -188,23 +183,23 @@ class DashboardBrowserIntegrationTest {
           .singleElement()
           .satisfies(c -> {
             assertThat(c.getModelName()).isEqualTo(MODEL);
-            assertThat(c.getModelVersion()).isEqualTo("v3");
+            assertThat(c.getModelVersion()).isEqualTo("v2");
             assertThat(c.getOperatorId()).isEqualTo("admin");
           }));
     }
     // When the canary controller (played by the test) makes it ACTIVE and retires v1
     long now = System.currentTimeMillis();
     producer.send(platform.topics().modelVersions(), MODEL,
-        TestRecords.version("v3", ModelStatus.ACTIVE, "v2", "promoted by admin", now));
+        TestRecords.version("v2", ModelStatus.ACTIVE, "v1", "promoted by admin", now));
     producer.send(platform.topics().modelVersions(), MODEL,
-        TestRecords.version("v1", ModelStatus.RETIRED, null, "replaced by v3", now));
+        TestRecords.version("v1", ModelStatus.RETIRED, null, "replaced by v2", now));
 
-    // Then the registry shows v3 ACTIVE without a reload
+    // Then the registry shows v2 ACTIVE without a reload
     await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
-      assertThat(row("v3").getAttribute("data-status")).isEqualTo("ACTIVE");
-      assertThat(row("v3").getText()).contains("ACTIVE");
-      assertThat(row("v1").getAttribute("data-status")).isEqualTo("RETIRED");
-      assertThat(text("kpi-active")).startsWith("v3");
+      assertThat(page.row("v2").getAttribute("data-status")).isEqualTo("ACTIVE");
+      assertThat(page.row("v2").getText()).contains("ACTIVE");
+      assertThat(page.row("v1").getAttribute("data-status")).isEqualTo("RETIRED");
+      assertThat(page.text("kpi-active")).startsWith("v2");
     });
   }
 
@@ -215,8 +210,8 @@ class DashboardBrowserIntegrationTest {
     try (TopicReader<AgentReply> replies = new TopicReader<>(platform.clientProperties(),
         platform.topics().agentReplies())) {
       // Given the refund conversation selected in the queue
-      select("c-refund");
-      await().atMost(PATIENCE).until(() -> text("handoff-transcript").contains("耳机坏了"));
+      page.select("c-refund");
+      await().atMost(PATIENCE).until(() -> page.text("handoff-transcript").contains("耳机坏了"));
 
       // When the admin writes an answer and sends it
       WebElement box = driver.findElement(By.id("answer-text"));
@@ -238,7 +233,7 @@ class DashboardBrowserIntegrationTest {
     // And the conversation leaves the queue
     await().atMost(PATIENCE).untilAsserted(() -> {
       assertThat(driver.findElements(By.cssSelector("#handoff-list [data-conversation='c-refund']"))).isEmpty();
-      assertThat(text("handoff-empty")).isEqualTo("This conversation was answered or closed.");
+      assertThat(page.text("handoff-empty")).isEqualTo("This conversation was answered or closed.");
     });
   }
 
@@ -246,19 +241,19 @@ class DashboardBrowserIntegrationTest {
   @Order(4)
   void shouldShowHtmlInCustomerTextAsLiteralCharacters() {
     // When the conversation whose customer wrote markup is shown
-    select("c-script");
-    await().atMost(PATIENCE).until(() -> text("handoff-transcript").contains("window.kefuXss"));
+    page.select("c-script");
+    await().atMost(PATIENCE).until(() -> page.text("handoff-transcript").contains("window.kefuXss"));
 
     // Then the markup is shown as text, and none of it became an element or ran
-    assertThat(text("handoff-transcript")).contains(SCRIPT_TEXT);
-    assertThat(text("handoff-list")).contains(SCRIPT_TEXT);
+    assertThat(page.text("handoff-transcript")).contains(SCRIPT_TEXT);
+    assertThat(page.text("handoff-list")).contains(SCRIPT_TEXT);
     assertThat(driver.findElements(By.cssSelector("#dashboard img, #dashboard script"))).isEmpty();
     assertThat(driver.executeScript("return window.kefuXss === undefined")).isEqualTo(true);
 
     // And when the customer writes it again, the recent conversations show it as text too
     producer.send(platform.topics().customerMessages(), "c-script",
         TestRecords.message("c-script", "m-script-2", SCRIPT_TEXT, Locale.EN, System.currentTimeMillis()));
-    await().atMost(PATIENCE).until(() -> text("conversations").contains(SCRIPT_TEXT));
+    await().atMost(PATIENCE).until(() -> page.text("conversations").contains(SCRIPT_TEXT));
     assertThat(driver.findElements(By.cssSelector("#dashboard img, #dashboard script"))).isEmpty();
     assertThat(driver.executeScript("return window.kefuXss === undefined")).isEqualTo(true);
   }
@@ -267,14 +262,14 @@ class DashboardBrowserIntegrationTest {
   @Order(5)
   void shouldDisableEveryActionForAViewerAndRefuseItsPromoteWith403() {
     // Given the dashboard opened with the viewer token
-    openAs(dashboard.viewerToken());
+    page.openAs(dashboard.viewerToken());
     await().atMost(PATIENCE).until(() -> !driver.findElements(By.cssSelector("#models-body tr")).isEmpty());
 
     // Then it shows the data but every action is disabled
-    assertThat(text("role-badge")).startsWith("Viewer");
-    assertThat(disabledStates("button[data-action]")).hasSize(6).containsOnly(true);
-    assertThat(disabledStates("[data-training]")).hasSize(3).containsOnly(true);
-    assertThat(disabledStates("#answer-text, #answer-send, #handoff-close")).hasSize(3).containsOnly(true);
+    assertThat(page.text("role-badge")).startsWith("Viewer");
+    assertThat(page.disabledStates("button[data-action]")).hasSize(6).containsOnly(true);
+    assertThat(page.disabledStates("[data-training]")).hasSize(3).containsOnly(true);
+    assertThat(page.disabledStates("#answer-text, #answer-send, #handoff-close")).hasSize(3).containsOnly(true);
 
     // And the API refuses a promote with the viewer token, from the page and from outside it
     Object status = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
@@ -292,12 +287,12 @@ class DashboardBrowserIntegrationTest {
     driver.executeScript("sessionStorage.clear()");
 
     // When the dashboard is opened
-    driver.get(base);
+    driver.get(page.base());
 
     // Then only the sign-in form shows, with none of the data
     await().atMost(PATIENCE).until(() -> driver.findElement(By.id("login-form")).isDisplayed());
-    String page = driver.getPageSource();
-    assertThat(page).doesNotContain("c-refund", "c-live-", MODEL, "v3", "models-table");
+    String source = driver.getPageSource();
+    assertThat(source).doesNotContain("c-refund", "c-live-", MODEL, "v3", "models-table");
     assertThat(driver.findElements(By.id("dashboard"))).isEmpty();
     assertThat(new Http(dashboard.port()).get("/api/snapshot", null).statusCode()).isEqualTo(401);
 
@@ -305,76 +300,12 @@ class DashboardBrowserIntegrationTest {
     driver.findElement(By.id("token-input")).sendKeys("wrong-token-0123456789");
     driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
     await().atMost(PATIENCE).until(() -> driver.findElement(By.id("login-error")).isDisplayed());
-    assertThat(text("login-error")).isEqualTo("This token was not accepted.");
-  }
-
-  private static void openAs(String token) {
-    driver.get(base + "?token=" + token);
-    await().atMost(PATIENCE).until(() -> "/".equals(driver.executeScript("return location.pathname + location.search")));
-  }
-
-  /** Clicks the conversation in the queue; when the queue redraws between finding and clicking, tries again. */
-  private static void select(String conversationId) {
-    By item = By.cssSelector("#handoff-list [data-conversation='" + conversationId + "']");
-    await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).until(() -> {
-      List<WebElement> found = driver.findElements(item);
-      if (found.isEmpty()) {
-        return false;
-      }
-      found.get(0).click();
-      return driver.findElement(item).getAttribute("class").contains("selected");
-    });
+    assertThat(page.text("login-error")).isEqualTo("This token was not accepted.");
   }
 
   /** The highest order number in the recent conversations: the live traffic numbers its turns' orders. */
   private static int latestOrderShown() {
-    return java.util.regex.Pattern.compile("A(\\d{4,})").matcher(text("conversations")).results()
+    return java.util.regex.Pattern.compile("A(\\d{4,})").matcher(page.text("conversations")).results()
         .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0);
-  }
-
-  /** Whether each element matching {@code selector} is disabled, read in one go while the page may redraw. */
-  @SuppressWarnings("unchecked")
-  private static List<Boolean> disabledStates(String selector) {
-    return (List<Boolean>) driver.executeScript(
-        "return [...document.querySelectorAll(arguments[0])].map(e => e.disabled)", selector);
-  }
-
-  private static WebElement row(String version) {
-    return driver.findElement(By.cssSelector("#models-body tr[data-version='" + version + "']"));
-  }
-
-  private static WebElement button(String action, String version) {
-    return driver.findElement(By.cssSelector("button[data-action='" + action + "'][data-version='" + version + "']"));
-  }
-
-  private static int points(String chartId) {
-    return Integer.parseInt(attribute(chartId, "data-points"));
-  }
-
-  private static String attribute(String id, String name) {
-    return driver.findElement(By.id(id)).getAttribute(name);
-  }
-
-  private static String text(String id) {
-    return (String) driver.executeScript("return document.getElementById(arguments[0]).textContent", id);
-  }
-
-  /** Saves a PNG of a {@code width}x{@code height} viewport, or of the whole page at that width. */
-  private static void screenshot(String name, int width, int height, boolean fullPage) throws IOException {
-    chromium.viewport(width, height);
-    driver.executeScript("window.scrollTo(0, 0)");
-    await().atMost(PATIENCE).until(() -> ((Number) driver.executeScript("return window.innerWidth")).intValue() == width);
-    assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")).intValue())
-        .as("no sideways scrolling at %d px", width).isLessThanOrEqualTo(width);
-    if (fullPage) {
-      int full = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).intValue();
-      chromium.viewport(width, full);
-      await().atMost(PATIENCE).until(() -> ((Number) driver.executeScript("return window.innerHeight")).intValue() >= full);
-    }
-    Files.createDirectories(SCREENSHOTS);
-    byte[] png = driver.getScreenshotAs(OutputType.BYTES);
-    Files.write(SCREENSHOTS.resolve(name), png);
-    assertThat(png).startsWith(0x89, 'P', 'N', 'G');
-    chromium.viewport(width, height);
   }
 }

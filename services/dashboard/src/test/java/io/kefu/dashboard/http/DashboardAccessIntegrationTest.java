@@ -81,6 +81,8 @@ class DashboardAccessIntegrationTest {
       producer.send(topics.modelVersions(), MODEL, TestRecords.version("v1", ModelStatus.ACTIVE, null, "base", now));
       producer.send(topics.modelVersions(), MODEL,
           TestRecords.version("v2", ModelStatus.CANARY, "v1", "eval passed", now + 1));
+      producer.send(topics.modelVersions(), MODEL,
+          TestRecords.version("v3", ModelStatus.CANDIDATE, "v2", "eval passed", now + 2));
       for (String conversation : List.of("c-answer", "c-close")) {
         producer.send(topics.handoffs(), conversation, TestRecords.handoff(conversation, "m-" + conversation,
             List.of(TestRecords.customerTurn("我要退款")), HandoffStatus.OPEN, now));
@@ -102,7 +104,7 @@ class DashboardAccessIntegrationTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> {
       JsonNode handoffs = Http.json(http.get("/api/handoffs", ADMIN));
       JsonNode models = Http.json(http.get("/api/models", ADMIN));
-      return handoffs.path("open").asInt() == 2 && models.path("models").size() == 2;
+      return handoffs.path("open").asInt() == 2 && models.path("models").size() == 3;
     });
   }
 
@@ -233,6 +235,7 @@ class DashboardAccessIntegrationTest {
   void shouldRefuseActionsOnUnknownOrUnsuitableTargetsWithTypedErrors() {
     assertError(http.post("/api/models/" + MODEL + "/v9/promote", ADMIN, null), 404, "NOT_FOUND");
     assertError(http.post("/api/models/" + MODEL + "/v1/promote", ADMIN, null), 409, "CONFLICT");
+    assertError(http.post("/api/models/" + MODEL + "/v3/promote", ADMIN, null), 409, "CONFLICT");
     assertError(http.post("/api/handoffs/c-answer/answer", ADMIN, "{\"text\":\"   \"}"), 400, "INVALID");
     assertError(http.post("/api/handoffs/c-answer/answer", ADMIN, "{\"txt\":\"typo\"}"), 400, "INVALID");
     assertError(http.post("/api/handoffs/c-answer/answer", ADMIN, "not json"), 400, "INVALID");

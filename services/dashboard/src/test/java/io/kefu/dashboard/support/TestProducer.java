@@ -16,7 +16,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class TestProducer implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
 
-  TestProducer(Map<String, Object> clientProperties) {
+  /** A producer connected with {@code clientProperties} (bootstrap servers and security settings). */
+  public TestProducer(Map<String, Object> clientProperties) {
     Map<String, Object> props = new HashMap<>(clientProperties);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 0);

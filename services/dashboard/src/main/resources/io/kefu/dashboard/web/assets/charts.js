@@ -9,7 +9,8 @@
   class TimeChart {
     /**
      * @param container element the chart fills
-     * @param options {yRange: [min, max] | null, format: value => string, minPoints: buckets always shown}
+     * @param options {yRange: [min, max] | null, format: value => string, minPoints: buckets always shown,
+     *   zeroIsData: whether a 0 is a measured value (a CSAT of 0%) rather than a bucket where nothing happened}
      */
     constructor(container, options) {
       this.container = container;
@@ -25,7 +26,8 @@
      */
     update(xs, series) {
       const signature = JSON.stringify(series.map(s => [s.label, s.color, s.width, s.dash]));
-      const hasData = i => series.some(s => s.values[i] !== null && s.values[i] !== undefined && s.values[i] !== 0);
+      const measured = v => v !== null && v !== undefined && (v !== 0 || this.options.zeroIsData === true);
+      const hasData = i => series.some(s => measured(s.values[i]));
       let first = xs.findIndex((x, i) => hasData(i));
       if (first < 0) first = xs.length;
       const start = Math.max(0, Math.min(first, xs.length - (this.options.minPoints || 1)));

@@ -5,7 +5,7 @@
   const i18n = window.KefuI18n;
   const { TimeChart, versionStyle } = window.KefuCharts;
 
-  const PROMOTABLE = ['CANDIDATE', 'CANARY'];
+  const PROMOTABLE = ['CANARY']; // the lifecycle lets only a canary become ACTIVE
   const ROLLBACKABLE = ['CANARY', 'ACTIVE'];
 
   function create(ui) {
@@ -14,7 +14,9 @@
       throughput: new TimeChart($('chart-throughput'), { minPoints: 60, format: v => (v >= 10 ? Math.round(v) : v.toFixed(1)) }),
       latency: new TimeChart($('chart-latency'), { minPoints: 12, format: v => Math.round(v) + '' }),
       rating: new TimeChart($('chart-rating'), { minPoints: 12, yRange: [1, 5], format: v => v.toFixed(1) }),
-      csat: new TimeChart($('chart-csat'), { minPoints: 12, yRange: [0, 100], format: v => Math.round(v) + '%' })
+      // A CSAT of 0% is a measurement (every rating was 1-3 stars), not an empty bucket: those are null.
+      csat: new TimeChart($('chart-csat'), { minPoints: 12, yRange: [0, 100], zeroIsData: true,
+        format: v => Math.round(v) + '%' })
     };
 
     function adminOnly(node) {
@@ -141,9 +143,9 @@
         turn.rating ? el('span', { class: 'turn-rating', title: turn.rating + '/5' }, '★'.repeat(turn.rating)) : null);
     }
 
-    // Drawn from what the items show only, so a transcript growing elsewhere does not replace them under the pointer.
-    const renderHandoffList = memo(({ open, items, selected }) => {
-      $('handoff-count').textContent = String(open);
+    // Drawn from what the items show only (not the open count, nor transcripts growing elsewhere), so a busy queue
+    // does not replace the items under the operator's pointer on every push.
+    const renderHandoffList = memo(({ items, selected }) => {
       if (!items.length) {
         fill($('handoff-list'), el('li', { class: 'empty' }, i18n.t('noHandoffs')));
         return;
@@ -250,7 +252,8 @@
         renderModels({ models: s.models, paused: s.commands.trainingPaused, switchedBy: s.commands.lastTrainingSwitch
             ? s.commands.lastTrainingSwitch.operatorId + ' · ' + clock(s.commands.lastTrainingSwitch.issuedAt) : '' });
         renderLiveRatings(s.ratings.versions);
-        renderHandoffList({ open: s.handoffs.open, items: handoffItems(s.handoffs), selected });
+        $('handoff-count').textContent = String(s.handoffs.open);
+        renderHandoffList({ items: handoffItems(s.handoffs), selected });
         renderHandoffDetail({ handoff: s.handoffs.handoffs.find(h => h.conversationId === selected) || null, selected });
         renderConversations(s.conversations);
         renderLag(s.lag);
