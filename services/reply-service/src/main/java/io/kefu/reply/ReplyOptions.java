@@ -23,10 +23,13 @@ import java.util.UUID;
  * @param generationMaxAttempts attempts before failing generations are dead-lettered
  * @param retryBackoff pause before a retry
  * @param sampling how replies are decoded
+ * @param commitInterval longest time between two reply transactions while outcomes are ready
+ * @param maxInFlight most consumed messages not yet committed before the partitions are paused
  */
 public record ReplyOptions(String groupId, String instanceId, int httpPort, double handoffConfidence,
     InputLimits limits, int memoryTurns, int memoryMessageIds, int maxPollRecords, Duration pollTimeout,
-    Duration generationTimeout, int generationMaxAttempts, Duration retryBackoff, SamplingSettings sampling) {
+    Duration generationTimeout, int generationMaxAttempts, Duration retryBackoff, SamplingSettings sampling,
+    Duration commitInterval, int maxInFlight) {
 
   /** Reads the options from resolved settings; fails naming the setting when a value is out of range. */
   public static ReplyOptions from(KefuConfig config) {
@@ -44,7 +47,9 @@ public record ReplyOptions(String groupId, String instanceId, int httpPort, doub
         config.getDuration(ReplySettings.GENERATION_TIMEOUT),
         config.getInt(ReplySettings.GENERATION_MAX_ATTEMPTS),
         config.getDuration(ReplySettings.RETRY_BACKOFF),
-        sampling(config));
+        sampling(config),
+        config.getDuration(ReplySettings.COMMIT_INTERVAL),
+        config.getInt(ReplySettings.MAX_IN_FLIGHT));
     options.check();
     return options;
   }
@@ -88,6 +93,13 @@ public record ReplyOptions(String groupId, String instanceId, int httpPort, doub
     atLeast(ReplySettings.MEMORY_MESSAGE_IDS, memoryMessageIds, 1);
     atLeast(ReplySettings.MAX_POLL_RECORDS, maxPollRecords, 1);
     atLeast(ReplySettings.GENERATION_MAX_ATTEMPTS, generationMaxAttempts, 1);
+    atLeast(ReplySettings.MAX_IN_FLIGHT, maxInFlight, 1);
+    if (commitInterval.isNegative()) {
+      throw new ConfigException("setting '" + ReplySettings.COMMIT_INTERVAL + "' must be >= 0, was " + commitInterval);
+    }
+    if (pollTimeout.isNegative()) {
+      throw new ConfigException("setting '" + ReplySettings.POLL_TIMEOUT + "' must be >= 0, was " + pollTimeout);
+    }
     if (generationTimeout.isZero() || generationTimeout.isNegative()) {
       throw new ConfigException("setting '" + ReplySettings.GENERATION_TIMEOUT + "' must be positive, was " + generationTimeout);
     }

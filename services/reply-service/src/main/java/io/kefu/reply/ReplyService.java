@@ -21,9 +21,8 @@ import io.kefu.reply.memory.avro.ConversationSnapshot;
 import io.kefu.reply.pipeline.ClientProperties;
 import io.kefu.reply.pipeline.MessageResponder;
 import io.kefu.reply.pipeline.OutcomeRecords;
-import io.kefu.reply.pipeline.PollProcessor;
+import io.kefu.reply.pipeline.PipelinedReplyLoop;
 import io.kefu.reply.pipeline.RecordAdmission;
-import io.kefu.reply.pipeline.ReplyLoop;
 import io.kefu.reply.pipeline.ReplyTopics;
 import io.kefu.reply.pipeline.TransactionalProducer;
 import io.kefu.reply.validate.MessageValidator;
@@ -84,7 +83,7 @@ public final class ReplyService implements AutoCloseable {
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final Map<Producer<byte[], byte[]>, KafkaClientMetrics> producerMetrics = new ConcurrentHashMap<>();
 
-  private ReplyLoop loop;
+  private PipelinedReplyLoop loop;
   private Thread loopThread;
   private HealthServer http;
   private int httpPort = -1;
@@ -146,8 +145,6 @@ public final class ReplyService implements AutoCloseable {
       RecordAdmission admission = new RecordAdmission(
           new RecordDecoder<>(typed.customerMessages().valueSerde().deserializer(), SERVICE_NAME),
           new MessageValidator(options.limits()), SERVICE_NAME);
-      PollProcessor processor = new PollProcessor(admission, responder, memory, options.generationTimeout(),
-          SERVICE_NAME);
       OutcomeRecords outcomeRecords = new OutcomeRecords(topics, typed.agentReplies().valueSerde().serializer(),
           typed.handoffs().valueSerde().serializer(),
           new KefuAvroSerializer<ConversationSnapshot>(registry, false, autoRegister), clock);
@@ -158,9 +155,10 @@ public final class ReplyService implements AutoCloseable {
       own(new KafkaClientMetrics(consumer)).bindTo(meterRegistry);
       TransactionalProducer producer = new TransactionalProducer(() -> new KafkaProducer<>(clients.producer()),
           this::bindProducerMetrics, this::unbindProducerMetrics);
-      loop = new ReplyLoop(consumer, producer, topics.customerMessages(), processor, outcomeRecords, memory,
-          restorer, metrics, new ReplyLoop.Pacing(options.pollTimeout(), options.generationMaxAttempts(),
-              options.retryBackoff()), clock);
+      loop = new PipelinedReplyLoop(consumer, producer, topics.customerMessages(), admission, responder,
+          outcomeRecords, memory, restorer, metrics, new PipelinedReplyLoop.Pacing(options.pollTimeout(),
+              options.commitInterval(), options.maxPollRecords(), options.maxInFlight(), options.generationTimeout(),
+              options.generationMaxAttempts(), options.retryBackoff()), clock, SERVICE_NAME);
 
       http = new HealthServer(meterRegistry, loop::isLive, loop::isReady);
       httpPort = http.start(config.get(CoreSettings.HTTP_HOST), options.httpPort());
@@ -182,7 +180,10 @@ public final class ReplyService implements AutoCloseable {
     }
   }
 
-  /** Stops the loop after its current poll (committing or aborting it), closes clients and the HTTP server. */
+  /**
+   * Stops the loop, committing the outcomes already finished (in-flight generations are dropped and redone by the
+   * partitions' next owner), and closes clients and the HTTP server.
+   */
   public synchronized void stop() {
     if (loop == null) {
       return;
@@ -211,13 +212,13 @@ public final class ReplyService implements AutoCloseable {
 
   /** True once partitions are assigned and their conversation memory is restored. */
   public boolean isReady() {
-    ReplyLoop current = loop;
+    PipelinedReplyLoop current = loop;
     return current != null && current.isReady();
   }
 
   /** True while the poll loop runs. */
   public boolean isLive() {
-    ReplyLoop current = loop;
+    PipelinedReplyLoop current = loop;
     return current != null && current.isLive();
   }
 

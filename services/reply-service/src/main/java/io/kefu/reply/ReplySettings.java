@@ -26,6 +26,8 @@ public final class ReplySettings implements SettingsProvider {
   public static final String GENERATION_TIMEOUT = "reply.generation.timeout";
   public static final String GENERATION_MAX_ATTEMPTS = "reply.generation.max.attempts";
   public static final String RETRY_BACKOFF = "reply.retry.backoff";
+  public static final String COMMIT_INTERVAL = "reply.commit.interval";
+  public static final String MAX_IN_FLIGHT = "reply.max.in.flight";
   public static final String MAX_NEW_TOKENS = "reply.generation.max.tokens";
   public static final String TEMPERATURE = "reply.generation.temperature";
   public static final String TOP_K = "reply.generation.top.k";
@@ -59,13 +61,19 @@ public final class ReplySettings implements SettingsProvider {
         new Setting(MEMORY_MESSAGE_IDS, "64",
             "Recent messageIds remembered per conversation so that a resent message is answered once."),
         new Setting(MAX_POLL_RECORDS, "256",
-            "Most customer messages taken in one poll and answered in one transaction."),
-        new Setting(POLL_TIMEOUT, "200ms", "How long one poll waits for customer messages."),
+            "Most customer messages taken in one poll; a transaction is also committed at once when this many outcomes are ready."),
+        new Setting(POLL_TIMEOUT, "200ms",
+            "How long one poll waits for customer messages while nothing is in flight; with messages in flight the loop polls every reply.commit.interval."),
+        new Setting(COMMIT_INTERVAL, "10ms",
+            "Cadence of the reply transactions: finished replies, handoffs, dead letters, memory snapshots and offsets are committed at most this long after the previous commit."),
+        new Setting(MAX_IN_FLIGHT, "512",
+            "Most consumed messages not yet committed; above it the service pauses its partitions until generations drain (keep it below the engine's wait queue)."),
         new Setting(GENERATION_TIMEOUT, "120s",
-            "Longest time one poll's replies may take to generate before the transaction is aborted and retried."),
+            "Longest time one message's generation may take; after it the message's partition is rewound to its committed offset and retried."),
         new Setting(GENERATION_MAX_ATTEMPTS, "3",
-            "Attempts at a poll whose generation fails; on the last one the failing messages go to the DLQ as GENERATION_FAILED."),
-        new Setting(RETRY_BACKOFF, "1s", "Pause before a poll is retried after an aborted transaction."),
+            "Attempts at a message whose generation fails or times out; on the last one it goes to the DLQ as GENERATION_FAILED."),
+        new Setting(RETRY_BACKOFF, "1s",
+            "Pause before a partition is consumed again after an aborted transaction or a failed generation."),
         new Setting(MAX_NEW_TOKENS, "96",
             "Most tokens in one generated reply; a reply cut off at this limit is handed to a person."),
         new Setting(TEMPERATURE, "0", "Sampling temperature of replies; 0 means greedy decoding."),

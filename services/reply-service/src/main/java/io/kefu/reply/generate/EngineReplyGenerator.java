@@ -33,7 +33,7 @@ public final class EngineReplyGenerator implements ReplyGenerator {
     SamplingSettings settings = sampling.isGreedy() ? sampling : reseeded(turns, message);
     return engine.submit(new GenerationRequest(turns, message, settings))
         .thenApply(r -> new GeneratedReply(r.text(), r.tokens().length, r.meanLogProb(),
-            r.stopReason() == StopReason.END_TOKEN, r.modelVersion()));
+            r.stopReason() == StopReason.END_TOKEN, r.modelVersion(), Math.max(0L, r.latencyNanos())));
   }
 
   /** A seed from the prompt, so a retried poll samples the same reply. */

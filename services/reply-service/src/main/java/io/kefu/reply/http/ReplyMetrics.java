@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -21,9 +22,12 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <ul>
  *   <li>{@code kefu_reply_latency_seconds} (histogram, tag {@code outcome=reply|handoff}): receive to produce</li>
- *   <li>{@code kefu_reply_batch_messages} / {@code kefu_reply_batch_conversations}: messages and concurrent
- *       conversations per poll</li>
- *   <li>{@code kefu_reply_tokens_total} and {@code kefu_reply_tokens_per_second} (last poll)</li>
+ *   <li>{@code kefu_reply_model_time_seconds} (histogram): model time of each reply the model was asked for, from
+ *       submission to the engine (queueing included) to completion; latency minus model time is the pipeline's
+ *       own overhead</li>
+ *   <li>{@code kefu_reply_batch_messages} / {@code kefu_reply_batch_conversations}: messages and conversations
+ *       per transaction</li>
+ *   <li>{@code kefu_reply_tokens_total} and {@code kefu_reply_tokens_per_second} (last transaction)</li>
  *   <li>{@code kefu_reply_replies_total} (tag {@code author}), {@code kefu_reply_handoffs_total} (tag
  *       {@code reason}), {@code kefu_reply_dlq_total} (tag {@code reason}), {@code kefu_reply_duplicates_total}</li>
  *   <li>{@code kefu_reply_transactions_total} (tag {@code result=committed|aborted})</li>
@@ -34,6 +38,7 @@ public final class ReplyMetrics {
   private final MeterRegistry registry;
   private final Timer replyLatency;
   private final Timer handoffLatency;
+  private final Timer modelTime;
   private final DistributionSummary batchMessages;
   private final DistributionSummary batchConversations;
   private final Counter tokens;
@@ -48,14 +53,19 @@ public final class ReplyMetrics {
     this.registry = registry;
     this.replyLatency = latency("reply");
     this.handoffLatency = latency("handoff");
+    this.modelTime = Timer.builder("kefu.reply.model.time")
+        .description("Model time of a committed reply: submission to the engine, queueing included, to completion")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(2))
+        .register(registry);
     this.batchMessages = DistributionSummary.builder("kefu.reply.batch.messages")
-        .description("Customer messages answered per poll (one transaction)").register(registry);
+        .description("Customer messages answered per transaction").register(registry);
     this.batchConversations = DistributionSummary.builder("kefu.reply.batch.conversations")
-        .description("Conversations generated concurrently per poll").register(registry);
+        .description("Conversations answered per transaction").register(registry);
     this.tokens = Counter.builder("kefu.reply.tokens").description("Tokens generated for committed replies")
         .register(registry);
     Gauge.builder("kefu.reply.tokens.per.second", this, m -> m.lastTokensPerSecond)
-        .description("Tokens per second of the last poll's generation").register(registry);
+        .description("Tokens per second of the replies in the last transaction").register(registry);
     this.duplicates = Counter.builder("kefu.reply.duplicates")
         .description("Resent messages skipped because their messageId was answered").register(registry);
     this.committed = transactions("committed");
@@ -77,7 +87,7 @@ public final class ReplyMetrics {
         .description("Reply transactions by result").register(registry);
   }
 
-  /** Records a committed poll. */
+  /** Records a committed transaction. */
   public void committed(PollOutcome outcome) {
     committed.increment();
     int answered = 0;
@@ -87,6 +97,9 @@ public final class ReplyMetrics {
         AgentReply reply = a.answer().reply();
         if (reply.getModelVersion() != null) {
           modelVersion(reply.getModelVersion());
+        }
+        if (a.answer().modelNanos() > 0) {
+          modelTime.record(a.answer().modelNanos(), TimeUnit.NANOSECONDS);
         }
         Counter.builder("kefu.reply.replies").tag("author", reply.getAuthor().name())
             .description("Replies produced, by author").register(registry).increment();

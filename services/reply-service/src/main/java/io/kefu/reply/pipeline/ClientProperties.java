@@ -25,7 +25,7 @@ public final class ClientProperties {
    * @param groupId consumer group of the service
    * @param instanceId this instance's unique name
    * @param maxPollRecords records per poll
-   * @param generationTimeout longest generation of one poll, which the poll interval must exceed
+   * @param generationTimeout longest generation of one message, which the poll interval must exceed
    */
   public ClientProperties(Map<String, Object> common, String groupId, String instanceId, int maxPollRecords,
       Duration generationTimeout) {
@@ -40,7 +40,7 @@ public final class ClientProperties {
   public Map<String, Object> consumer() {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    // A poll's generation must finish, and its transaction commit, before the group gives up on this member.
+    // The loop polls while generations run, but a recovery (memory restore) or a slow commit happens between polls.
     props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
         (int) Math.max(300_000L, generationTimeout.toMillis() * 2 + 60_000L));
     props.putAll(common);
@@ -73,7 +73,7 @@ public final class ClientProperties {
   public Map<String, Object> producer() {
     Map<String, Object> props = new HashMap<>();
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    // Generation happens before the transaction begins, so a transaction only spans sends and the commit.
+    // Generation happens before a transaction begins, so a transaction only spans sends and the commit.
     props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
     props.putAll(common);
     props.put(CommonClientConfigs.CLIENT_ID_CONFIG, groupId + "-" + instanceId + "-producer");

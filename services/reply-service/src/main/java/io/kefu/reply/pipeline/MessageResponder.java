@@ -51,7 +51,7 @@ public final class MessageResponder {
   public CompletableFuture<Responded> respond(CustomerMessage message, ConversationState state) {
     Optional<HandoffReason> asked = policy.beforeGeneration(message.getText());
     if (asked.isPresent()) {
-      return CompletableFuture.completedFuture(handOff(message, state, asked.get(), 1.0, null, 0));
+      return CompletableFuture.completedFuture(handOff(message, state, asked.get(), 1.0, null, 0, 0L));
     }
     return generator.generate(message.getConversationId(), state.turns(), message.getText())
         .thenApply(generated -> answer(message, state, generated));
@@ -61,15 +61,17 @@ public final class MessageResponder {
     double confidence = ConfidenceMapping.of(generated);
     Optional<HandoffReason> unsure = policy.afterGeneration(confidence);
     if (unsure.isPresent()) {
-      return handOff(message, state, unsure.get(), confidence, generated.modelVersion(), generated.tokens());
+      return handOff(message, state, unsure.get(), confidence, generated.modelVersion(), generated.tokens(),
+          generated.modelNanos());
     }
     AgentReply reply = reply(message, state, generated.text(), AuthorKind.MODEL, generated.modelVersion(),
         confidence, false);
-    return new Responded(new Answer(reply, null, generated.tokens()), next(message, state, generated.text()));
+    return new Responded(new Answer(reply, null, generated.tokens(), generated.modelNanos()),
+        next(message, state, generated.text()));
   }
 
   private Responded handOff(CustomerMessage message, ConversationState state, HandoffReason reason,
-      double confidence, String modelVersion, int tokens) {
+      double confidence, String modelVersion, int tokens, long modelNanos) {
     String holding = HoldingReplies.text(message.getLocale());
     // The holding reply is written by the service, so it names no model version; the handoff records which one
     // was unsure.
@@ -86,7 +88,7 @@ public final class MessageResponder {
         .setStatus(HandoffStatus.OPEN)
         .setCreatedAt(clock.instant())
         .build();
-    return new Responded(new Answer(reply, handoff, tokens), next(message, state, holding));
+    return new Responded(new Answer(reply, handoff, tokens, modelNanos), next(message, state, holding));
   }
 
   private AgentReply reply(CustomerMessage message, ConversationState state, String text, AuthorKind author,

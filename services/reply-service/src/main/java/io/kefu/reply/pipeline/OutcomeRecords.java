@@ -34,16 +34,26 @@ public final class OutcomeRecords {
   }
 
   /**
-   * The records to produce for {@code outcome}, replies stamped with their latency from {@code receivedAtMillis}
-   * (when the poll returned them) to now.
+   * The records to produce for {@code outcome}, every reply stamped with its latency from {@code receivedAtMillis}
+   * (when the poll returned it) to now.
    */
   public List<ProducerRecord<byte[], byte[]>> records(PollOutcome outcome, long receivedAtMillis) {
+    long now = clock.millis();
+    for (MessageOutcome o : outcome.outcomes()) {
+      if (o instanceof MessageOutcome.Answered answered) {
+        answered.answer().reply().setLatencyMs(Math.max(0L, now - receivedAtMillis));
+      }
+    }
+    return records(outcome);
+  }
+
+  /** The records to produce for {@code outcome}, replies carrying the latency already set on them. */
+  public List<ProducerRecord<byte[], byte[]>> records(PollOutcome outcome) {
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(outcome.outcomes().size() * 2 + outcome.states().size());
     long now = clock.millis();
     for (MessageOutcome o : outcome.outcomes()) {
       if (o instanceof MessageOutcome.Answered answered) {
         AgentReply reply = answered.answer().reply();
-        reply.setLatencyMs(Math.max(0L, now - receivedAtMillis));
         byte[] key = utf8(reply.getConversationId());
         answered.answer().handoffRequest().ifPresent(handoff ->
             records.add(new ProducerRecord<>(topics.handoffs(), key, handoffSerializer.serialize(topics.handoffs(), handoff))));

@@ -7,14 +7,14 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Everything one poll produced, ready to be written in one transaction.
+ * Everything one transaction writes.
  *
  * @param outcomes one per consumed record, in consumption order
  * @param states the new state of every conversation that changed
- * @param nextOffsets the offsets to commit: one past the last consumed record of each partition
- * @param conversations number of conversations answered concurrently
+ * @param nextOffsets the offsets to commit: one past the last record of each partition in the transaction
+ * @param conversations number of conversations answered
  * @param tokens tokens generated
- * @param generationNanos wall time from the first submission to the last answer
+ * @param generationNanos wall time the replies were generated in (since the previous transaction)
  */
 public record PollOutcome(List<MessageOutcome> outcomes, Map<ConversationKey, ConversationState> states,
     Map<TopicPartition, OffsetAndMetadata> nextOffsets, int conversations, long tokens, long generationNanos) {

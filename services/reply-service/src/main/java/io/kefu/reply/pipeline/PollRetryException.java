@@ -1,8 +1,8 @@
 package io.kefu.reply.pipeline;
 
 /**
- * A poll could not be answered for a reason that may pass (the registry is unreachable, generation failed or took
- * too long): the transaction is aborted and the same records are polled again.
+ * A record could not be admitted for a reason that may pass (the schema registry is unreachable): its partition is
+ * rewound to the committed offset and the record is read again after the retry backoff.
  */
 public final class PollRetryException extends RuntimeException {
   public PollRetryException(String message, Throwable cause) {

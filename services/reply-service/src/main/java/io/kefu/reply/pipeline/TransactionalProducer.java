@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A transactional producer that writes one poll's records and consumer offsets atomically.
+ * A transactional producer that writes one transaction's records and consumer offsets atomically.
  *
  * <p>On any failure the transaction is aborted; when the producer cannot go on (fenced, epoch bumped, sequence
  * lost, not authorized, or the abort itself fails) it is closed and a new one is built and initialised, so a

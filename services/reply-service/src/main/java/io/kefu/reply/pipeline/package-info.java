@@ -1,5 +1,6 @@
 /**
- * The consume-transform-produce pipeline: decoding and validating a poll, answering its conversations concurrently
- * in per-conversation order, and committing outputs with the consumer offsets in one Kafka transaction.
+ * The consume-transform-produce pipeline: admitting records, answering each conversation's messages in order while
+ * conversations proceed independently, and committing finished outcomes with the consumer offsets in short Kafka
+ * transactions ({@link io.kefu.reply.pipeline.PipelinedReplyLoop}).
  */
 package io.kefu.reply.pipeline;

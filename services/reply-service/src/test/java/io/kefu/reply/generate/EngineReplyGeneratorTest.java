@@ -51,6 +51,7 @@ class EngineReplyGeneratorTest {
     assertThat(generator.modelVersion()).isEqualTo(TinyReplyModel.VERSION);
     assertThat(en.tokens()).isEqualTo(TinyReplyModel.ENGLISH_REPLY.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     assertThat(en.meanLogProb()).isNegative().isGreaterThan(Math.log(0.5));
+    assertThat(en.modelNanos()).isPositive();
   }
 
   @Test
