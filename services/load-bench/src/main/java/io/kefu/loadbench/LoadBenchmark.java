@@ -206,8 +206,8 @@ public final class LoadBenchmark {
     setup.put("warm-up / measured per rate", options.warmup().toSeconds() + " s / " + options.seconds().toSeconds() + " s");
     setup.put("conversations", Integer.toString(options.conversations()));
     setup.put("engine batch (slots)", Integer.toString(options.engineBatch()));
-    for (String key : List.of("reply.max.poll.records", "reply.poll.timeout", "reply.generation.max.tokens",
-        "reply.memory.turns")) {
+    for (String key : List.of("reply.commit.interval", "reply.max.in.flight", "reply.max.poll.records",
+        "reply.poll.timeout", "reply.generation.max.tokens", "reply.memory.turns")) {
       setup.put(key, pipeline.config().get(key));
     }
     pipeline.config().kafkaClientProperties().forEach((k, v) -> {

@@ -38,7 +38,7 @@ public final class LoadReport {
       out.println();
       out.println("latencies in ms; e2e: message handed to the producer -> reply polled by a read_committed consumer;");
       out.println("model: reply service asked the model -> reply complete; ovh (overhead) = e2e - model, per reply;");
-      out.println("in: produced -> model asked; out: model done -> reply visible (rest of the poll, commit, fetch).");
+      out.println("in: produced -> model asked; out: model done -> reply visible (earlier messages of the partition, commit cadence, commit, fetch).");
       for (RateResult r : result.rates()) {
         out.printf(Locale.ROOT, "rate %d: %d measured, %d answered (%d untimed), service latencyMs p50/p99 %s/%s, "
                 + "e2e p99.9 %s, lag %d -> %d (max %d), %d aborted transactions, drained in %.1f s%n", r.targetRate(),
