@@ -8,15 +8,21 @@ import java.util.List;
  * @param model the model measured (name@version and size)
  * @param device the device
  * @param intraOpThreads PyTorch intra-op threads during the run (0: the process default)
- * @param sequential one conversation at a time
+ * @param sequential one conversation at a time, by the faster of {@code sequentialPath}'s two options
+ * @param sequentialPath how sequential ran: "plain loop" or "engine with 1 slot", whichever was faster
+ * @param slowerSequentialTokensPerSecond tokens/s of the other, slower option
  * @param batched continuous batching, one entry per concurrency
  * @param steps decode-step time by position, with and without the KV cache
  * @param decodeGflops achieved GFLOP/s of a decode step at the largest concurrency
  * @param matmulGflops GFLOP/s of the reference fp32 matmul
  * @param matmulSize its side
+ * @param loadAverageBefore the machine's 1-minute load average when the run started
+ * @param loadAverageAfter the same when it ended
  */
-public record BenchResult(String model, String device, int intraOpThreads, Throughput sequential, List<Throughput> batched,
-        List<StepTiming> steps, double decodeGflops, double matmulGflops, int matmulSize) {
+public record BenchResult(String model, String device, int intraOpThreads, Throughput sequential,
+        String sequentialPath, double slowerSequentialTokensPerSecond, List<Throughput> batched,
+        List<StepTiming> steps, double decodeGflops, double matmulGflops, int matmulSize, double loadAverageBefore,
+        double loadAverageAfter) {
 
     /**
      * Generation throughput and latency at one concurrency.
@@ -29,9 +35,12 @@ public record BenchResult(String model, String device, int intraOpThreads, Throu
      * @param p50LatencyMillis median reply latency
      * @param p99LatencyMillis 99th-percentile reply latency
      * @param speedup tokens/s relative to sequential
+     * @param prefillPasses prefill forward passes the engine ran (0 for sequential: one per conversation)
+     * @param prefillShare share of the engine's busy time spent in prefill (0 for sequential)
      */
     public record Throughput(int concurrency, int conversations, long tokens, double seconds, double tokensPerSecond,
-            double p50LatencyMillis, double p99LatencyMillis, double speedup) {}
+            double p50LatencyMillis, double p99LatencyMillis, double speedup, long prefillPasses,
+            double prefillShare) {}
 
     /**
      * Time of one decode step for a single sequence at a position.

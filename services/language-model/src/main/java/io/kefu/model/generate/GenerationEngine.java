@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each model version has a lane: a preallocated KV cache of (Bmax, H, Tmax, D) per layer with
  * the active sequences packed in slots 0..N-1, so a step reads one contiguous prefix and attends
- * only up to the longest active length. A bounded queue holds requests waiting for a slot;
+ * only up to the longest active length. Requests that join between the same two steps are
+ * prefilled in groups of similar prompt length ({@code PrefillGroups}), so a short prompt is not
+ * padded to a long one's length. A bounded queue holds requests waiting for a slot;
  * {@link #submit} rejects with {@link EngineOverloadedException} when it is full.
  *
  * <p>Hot swap: {@link #swap} hands new requests to a new model version between two decode steps;
@@ -42,6 +44,9 @@ public final class GenerationEngine implements AutoCloseable {
     private final Object signal = new Object();
     private final AtomicLong steps = new AtomicLong();
     private final AtomicLong tokens = new AtomicLong();
+    private final AtomicLong prefills = new AtomicLong();
+    private final AtomicLong prefillNanos = new AtomicLong();
+    private final AtomicLong decodeNanos = new AtomicLong();
     private final Thread loop;
     private volatile Lane current;
     private volatile boolean closing;
@@ -117,7 +122,7 @@ public final class GenerationEngine implements AutoCloseable {
      */
     public EngineStats stats() {
         return new EngineStats(steps.get(), tokens.get(), activeCount, waiting.size(),
-                current.model().version(), draining.size());
+                current.model().version(), draining.size(), prefills.get(), prefillNanos.get(), decodeNanos.get());
     }
 
     /**
@@ -208,11 +213,15 @@ public final class GenerationEngine implements AutoCloseable {
         if (states.isEmpty()) {
             return;
         }
+        long start = System.nanoTime();
         try {
-            tokens.addAndGet(lane.join(states, futures));
+            prefills.addAndGet(lane.join(states, futures));
+            tokens.addAndGet(states.size());
         } catch (RuntimeException e) {
             LOG.error("prefill of {} requests failed on model {}", states.size(), lane.model().version(), e);
             futures.forEach(future -> future.completeExceptionally(e));
+        } finally {
+            prefillNanos.addAndGet(System.nanoTime() - start);
         }
     }
 
@@ -220,6 +229,7 @@ public final class GenerationEngine implements AutoCloseable {
         if (lane.activeCount() == 0) {
             return 0;
         }
+        long start = System.nanoTime();
         try {
             int served = lane.step();
             steps.incrementAndGet();
@@ -230,6 +240,8 @@ public final class GenerationEngine implements AutoCloseable {
                     lane.activeCount(), e);
             lane.failAll(e);
             return 0;
+        } finally {
+            decodeNanos.addAndGet(System.nanoTime() - start);
         }
     }
 

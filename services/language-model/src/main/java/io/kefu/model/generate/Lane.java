@@ -59,48 +59,61 @@ final class Lane implements AutoCloseable {
     }
 
     /**
-     * Prefills new sequences together into the next free slots and picks each one's first token;
-     * those that finish at once (an immediate {@code <|end|>} or a limit of one token) leave again.
+     * Prefills new sequences into the next free slots, in groups of similar prompt length (see
+     * {@link PrefillGroups}), and picks each one's first token; those that finish at once (an
+     * immediate {@code <|end|>} or a limit of one token) leave again.
      *
      * @param states the new sequences, at most {@link #freeSlots()}
      * @param newFutures their futures, in the same order
-     * @return tokens picked
+     * @return prefill forward passes run
      */
     int join(List<SequenceState> states, List<CompletableFuture<GenerationResult>> newFutures) {
         int b = states.size();
         if (b == 0) {
             return 0;
         }
-        int first = active.size();
-        int longest = 0;
-        long[] lengths = new long[b];
+        int[] lengths = new int[b];
         for (int i = 0; i < b; i++) {
             lengths[i] = states.get(i).prompt().length;
-            longest = Math.max(longest, states.get(i).prompt().length);
         }
+        PrefillGroups groups = PrefillGroups.plan(lengths, PrefillGroups.PASS_COST_TOKENS);
+        int first = active.size();
+        float[][] logits = new float[groups.count()][];
+        for (int g = 0; g < groups.count(); g++) {
+            logits[g] = prefill(states, groups, g, first + groups.start(g));
+        }
+        boolean[] finished = new boolean[first + b];
+        for (int g = 0; g < groups.count(); g++) {
+            for (int r = groups.start(g); r < groups.ends()[g]; r++) {
+                SequenceState state = states.get(groups.order()[r]);
+                state.prefilled();
+                finished[first + r] = state.accept(logits[g], (r - groups.start(g)) * vocab, vocab);
+                active.add(state);
+                futures.add(newFutures.get(groups.order()[r]));
+            }
+        }
+        retire(finished);
+        return groups.count();
+    }
+
+    private float[] prefill(List<SequenceState> states, PrefillGroups groups, int group, int firstSlot) {
+        int from = groups.start(group);
+        int b = groups.ends()[group] - from;
+        int longest = states.get(groups.order()[from + b - 1]).prompt().length;
+        long[] lengths = new long[b];
         long[] ids = new long[b * longest];
         Arrays.fill(ids, SpecialToken.PAD.id());
         for (int i = 0; i < b; i++) {
-            int[] prompt = states.get(i).prompt();
+            int[] prompt = states.get(groups.order()[from + i]).prompt();
+            lengths[i] = prompt.length;
             for (int j = 0; j < prompt.length; j++) {
                 ids[i * longest + j] = prompt[j];
             }
         }
-        float[] logits;
         try (NDManager step = model.manager().newSubManager()) {
-            logits = model.block().prefill(store, step.create(ids, new Shape(b, longest)), lengths, cache, first)
+            return model.block().prefill(store, step.create(ids, new Shape(b, longest)), lengths, cache, firstSlot)
                     .logSoftmax(-1).toFloatArray(); // (B, V)
         }
-        boolean[] finished = new boolean[first + b];
-        for (int i = 0; i < b; i++) {
-            SequenceState state = states.get(i);
-            state.prefilled();
-            finished[first + i] = state.accept(logits, i * vocab, vocab);
-            active.add(state);
-            futures.add(newFutures.get(i));
-        }
-        retire(finished);
-        return b;
     }
 
     /**
@@ -146,13 +159,44 @@ final class Lane implements AutoCloseable {
     }
 
     private void retire(boolean[] finished) {
+        int n = active.size();
+        int kept = 0;
+        for (boolean done : finished) {
+            kept += done ? 0 : 1;
+        }
+        if (kept == n) {
+            return;
+        }
         long now = System.nanoTime();
-        for (int i = finished.length - 1; i >= 0; i--) {
+        for (int i = 0; i < n; i++) {
             if (finished[i]) {
                 futures.get(i).complete(active.get(i).result(model, now));
-                removeSlot(i);
             }
         }
+        // Survivors beyond the kept prefix fill the holes inside it, all layers in one copy each.
+        int moves = 0;
+        int[] from = new int[n - kept];
+        int[] to = new int[n - kept];
+        int longest = 0;
+        int hole = 0;
+        for (int i = kept; i < n; i++) {
+            if (!finished[i]) {
+                while (!finished[hole]) {
+                    hole++;
+                }
+                from[moves] = i;
+                to[moves] = hole++;
+                longest = Math.max(longest, active.get(i).cached());
+                moves++;
+            }
+        }
+        cache.moveSlots(Arrays.copyOf(from, moves), Arrays.copyOf(to, moves), longest);
+        for (int m = 0; m < moves; m++) {
+            active.set(to[m], active.get(from[m]));
+            futures.set(to[m], futures.get(from[m]));
+        }
+        active.subList(kept, n).clear();
+        futures.subList(kept, n).clear();
     }
 
     /** Fails every active sequence, e.g. after a step threw. */
@@ -162,17 +206,6 @@ final class Lane implements AutoCloseable {
         }
         active.clear();
         futures.clear();
-    }
-
-    private void removeSlot(int slot) {
-        int last = active.size() - 1;
-        if (slot != last) {
-            cache.moveSlot(last, slot, active.get(last).cached());
-            active.set(slot, active.get(last));
-            futures.set(slot, futures.get(last));
-        }
-        active.remove(last);
-        futures.remove(last);
     }
 
     /** Frees the cache and reports the lane's model as no longer in use. */

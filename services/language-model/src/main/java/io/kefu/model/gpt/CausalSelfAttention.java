@@ -80,6 +80,31 @@ public final class CausalSelfAttention extends AbstractBlock {
     }
 
     /**
+     * Runs a prefill's last layer: keys and values for every position (the cache needs them), but
+     * queries and output only at one position per row, since only there is a next token predicted.
+     *
+     * @param store the parameter store
+     * @param x hidden states (B, T, C)
+     * @param rows 0..B-1 (B) int64
+     * @param ends each row's last real position (B) int64
+     * @param mask additive mask (B, 1, 1, T): 0 up to the row's end, -inf after
+     * @return y (B, 1, C), keys (B, H, T, D), values (B, H, T, D)
+     */
+    public NDList prefillEnds(ParameterStore store, NDArray x, NDArray rows, NDArray ends, NDArray mask) {
+        long b = x.getShape().get(0);
+        long t = x.getShape().get(1);
+        int d = width / heads;
+        NDArray packed = qkv.forward(store, new NDList(x), false).head(); // (B, T, 3C)
+        NDArray split = packed.reshape(b, t, 3, heads, d).transpose(2, 0, 3, 1, 4); // (3, B, H, T, D)
+        NDArray k = split.get(1); // (B, H, T, D)
+        NDArray v = split.get(2); // (B, H, T, D)
+        NDArray q = packed.get(new NDIndex("{}, {}, 0:{}", rows, ends, width)) // (B, C)
+                .reshape(b, heads, 1, d); // (B, H, 1, D)
+        NDArray y = attend(q, k, v, mask, false).reshape(b, 1, width); // (B, 1, C)
+        return new NDList(project(store, y, false), k, v);
+    }
+
+    /**
      * Attends one new token per row against the cache, after writing its key and value there.
      *
      * <p>Rows are cache slots 0..N-1; row i's new token sits at {@code positions[i]}.

@@ -14,7 +14,7 @@ import java.util.List;
  * tokens, per layer: (Bmax, H, Tmax, D) each.
  *
  * <p>Slots are addressed by index; the caller tracks each slot's length and keeps active
- * sequences in slots 0..N-1 (see {@link #moveSlot}) so a decode step reads one contiguous prefix.
+ * sequences in slots 0..N-1 (see {@link #moveSlots}) so a decode step reads one contiguous prefix.
  * Not thread-safe: one decode loop owns it.
  */
 public final class KvCache implements AutoCloseable {
@@ -109,24 +109,37 @@ public final class KvCache implements AutoCloseable {
     }
 
     /**
-     * Copies the first {@code length} positions of one slot to another, in every layer.
+     * Copies the first {@code length} positions of some slots to others, in every layer, with one
+     * gather and one scatter per cached tensor however many slots move.
      *
-     * @param from source slot
-     * @param to target slot
+     * @param from source slots
+     * @param to target slots, none of them also a source
      * @param length positions to copy
      */
-    public void moveSlot(int from, int to, int length) {
-        if (from == to || length == 0) {
+    public void moveSlots(int[] from, int[] to, int length) {
+        if (from.length != to.length) {
+            throw new IllegalArgumentException(
+                    "moveSlots needs as many targets as sources, were " + from.length + " and " + to.length);
+        }
+        if (from.length == 0 || length == 0) {
             return;
         }
-        NDIndex source = new NDIndex("{}, :, 0:{}, :", from, length);
-        NDIndex target = new NDIndex("{}, :, 0:{}, :", to, length);
-        for (LayerCache layer : layers) {
-            try (NDArray keys = layer.keys().get(source); NDArray values = layer.values().get(source)) {
-                layer.keys().set(target, keys); // (H, L, D)
-                layer.values().set(target, values); // (H, L, D)
+        try (NDManager scratch = manager.newSubManager()) {
+            NDIndex source = new NDIndex("{}, :, 0:{}", scratch.create(toLong(from)), length);
+            NDIndex target = new NDIndex("{}, :, 0:{}", scratch.create(toLong(to)), length);
+            for (LayerCache layer : layers) {
+                layer.keys().set(target, layer.keys().get(scratch, source)); // (M, H, L, D)
+                layer.values().set(target, layer.values().get(scratch, source)); // (M, H, L, D)
             }
         }
+    }
+
+    private static long[] toLong(int[] values) {
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 
     /** Frees the cache's memory. */

@@ -3,6 +3,7 @@ package io.kefu.model.gpt;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -75,6 +76,26 @@ public final class TransformerBlock extends AbstractBlock {
         x = x.add(attended.get(0)); // (B, T, C)
         x = x.add(mlp.forward(store, ln2.forward(store, new NDList(x), training), training).head()); // (B, T, C)
         return new NDList(x, attended.get(1), attended.get(2));
+    }
+
+    /**
+     * Runs the block as a prefill's last layer: only each row's last real position continues, so
+     * the attention output and the MLP run once per row instead of once per position.
+     *
+     * @param store the parameter store
+     * @param x hidden states (B, T, C)
+     * @param rows 0..B-1 (B) int64
+     * @param ends each row's last real position (B) int64
+     * @param mask additive mask (B, 1, 1, T): 0 up to the row's end, -inf after
+     * @return hidden states at the ends (B, 1, C), keys and values (B, H, T, D)
+     */
+    public NDList prefillEnds(ParameterStore store, NDArray x, NDArray rows, NDArray ends, NDArray mask) {
+        NDArray normed = ln1.forward(store, new NDList(x), false).head(); // (B, T, C)
+        NDList attended = attn.prefillEnds(store, normed, rows, ends, mask); // (B, 1, C), 2 x (B, H, T, D)
+        NDArray last = x.get(new NDIndex("{}, {}", rows, ends)).expandDims(1); // (B, 1, C)
+        last = last.add(attended.get(0)); // (B, 1, C)
+        last = last.add(mlp.forward(store, ln2.forward(store, new NDList(last), false), false).head()); // (B, 1, C)
+        return new NDList(last, attended.get(1), attended.get(2));
     }
 
     /**

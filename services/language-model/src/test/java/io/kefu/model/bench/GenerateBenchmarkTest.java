@@ -19,6 +19,10 @@ class GenerateBenchmarkTest {
         BenchResult result = GenerateBenchmark.run(OverfitFixture.shared(), options);
         // Then batched generation produced exactly the tokens sequential generation did
         assertThat(result.sequential().conversations()).isEqualTo(6);
+        // And sequential is the faster of its two ways to run, the other one recorded next to it
+        assertThat(result.sequentialPath()).isIn("plain loop", "engine with 1 slot");
+        assertThat(result.sequential().tokensPerSecond()).isGreaterThanOrEqualTo(
+                result.slowerSequentialTokensPerSecond());
         assertThat(result.batched()).singleElement().satisfies(row -> {
             assertThat(row.concurrency()).isEqualTo(3);
             assertThat(row.conversations()).isEqualTo(6);
@@ -32,8 +36,10 @@ class GenerateBenchmarkTest {
         ByteArrayOutputStream table = new ByteArrayOutputStream();
         GenerateBenchmark.printTable(result, new PrintStream(table, true, StandardCharsets.UTF_8));
         assertThat(table.toString(StandardCharsets.UTF_8)).contains("sequential").contains("batch 3")
-                .contains("cached step growth");
+                .contains("cached step growth").contains("load average")
+                .contains("sequential: the " + result.sequentialPath());
         assertThat(GenerateBenchmark.toJson(result)).contains("\"tokensPerSecond\"").contains("\"cachedMillis\"")
-                .contains("\"matmulGflops\"");
+                .contains("\"matmulGflops\"")
+                .contains("\"loadAverageBefore\"").contains("\"prefillShare\"");
     }
 }

@@ -52,6 +52,31 @@ class KvCacheDecodeTest {
         }
     }
 
+    @Test
+    void shouldGiveEachRightPaddedPromptTheLogitsOfAFullForwardPassAtItsOwnEnd() {
+        // Given three prompts of 8, 3 and 5 tokens, right-padded to 8 in one batch
+        long[][] prompts = {{72, 101, 108, 108, 111, 33, 10, 65}, {87, 104, 121}, {66, 67, 68, 69, 70}};
+        long[] padded = new long[3 * 8];
+        for (int row = 0; row < 3; row++) {
+            System.arraycopy(prompts[row], 0, padded, row * 8, prompts[row].length);
+        }
+        try (LanguageModel model = TinyModels.create(16, 11);
+                NDManager manager = model.manager().newSubManager();
+                KvCache cache = new KvCache(model.manager(), model.config(), 4, 16)) {
+            ParameterStore store = model.inferenceStore(manager);
+            // When they are prefilled together into slots 1..3
+            NDArray logits = model.block().prefill(store, manager.create(padded, new Shape(3, 8)),
+                    new long[] {8, 3, 5}, cache, 1); // (3, V)
+            // Then each row predicts what a full forward pass over that prompt alone predicts
+            assertThat(logits.getShape()).isEqualTo(new Shape(3, model.config().vocabSize()));
+            for (int row = 0; row < 3; row++) {
+                assertThat(logits.get(row).toFloatArray()).as("row %d", row)
+                        .containsExactly(lastLogits(model, store, manager, prompts[row]),
+                                org.assertj.core.api.Assertions.within(1e-4f));
+            }
+        }
+    }
+
     private static float[] lastLogits(LanguageModel model, ParameterStore store, NDManager manager, long[] prefix) {
         NDArray logits = model.block().forward(store, new NDList(manager.create(new long[][] {prefix})), false)
                 .head(); // (1, T, V)
