@@ -39,7 +39,8 @@ final class ConversationWriter {
     String message;
     Opening opening = opening(split, intent, lang, options, random);
     if (opening == Opening.ORDER_ASKED) {
-      Template first = ReplyWriter.pick(withoutOrder(catalog.customer(intent, lang, split)), random);
+      Template first = phrasing(withoutOrder(catalog.customer(intent, lang, split)), intent, split, lang, options,
+          random);
       context.add(Turn.customer(CustomerNoise.write(first, drawn, lang, random)));
       context.add(Turn.agent(ReplyWriter.pick(catalog.orderQuestions(lang), random).text()));
       Template answer = ReplyWriter.pick(catalog.orderAnswers(lang, split), random);
@@ -54,7 +55,7 @@ final class ConversationWriter {
       } else if (opening == Opening.EARLIER_QUESTION) {
         context.addAll(earlierQuestion(split, intent, lang, drawn, used, random));
       }
-      Template last = ReplyWriter.pick(catalog.customer(intent, lang, split), random);
+      Template last = phrasing(catalog.customer(intent, lang, split), intent, split, lang, options, random);
       message = CustomerNoise.write(last, drawn, lang, random);
       used.addAll(last.slots());
     }
@@ -63,6 +64,22 @@ final class ConversationWriter {
     ReplyStyle style = options.styleMix().pick(random);
     String reply = replies.write(intent, lang, style, slots, random);
     return new Conversation(id, split, intent, lang, context, message, reply, style, slots);
+  }
+
+  /**
+   * A phrasing from {@code pool}; in TRAIN, with probability {@code blendRate}, a blend of two of them, unless the
+   * blend happens to spell a held-out phrasing (which must never appear in training) or loses or gains a request
+   * for a person (which the reply service acts on before the model).
+   */
+  private Template phrasing(List<Template> pool, Intent intent, Split split, Lang lang, CorpusOptions options,
+      Random random) {
+    Template first = ReplyWriter.pick(pool, random);
+    if (split != Split.TRAIN || pool.size() < 2 || random.nextDouble() >= options.blendRate()) {
+      return first;
+    }
+    Template blend = PhrasingBlend.blend(first, ReplyWriter.pick(pool, random), lang, random);
+    boolean keepsHumanRequest = HumanRequestDetector.asksForHuman(blend.text()) == (intent == Intent.ASK_FOR_HUMAN);
+    return catalog.isHeldOutPhrasing(blend.text()) || !keepsHumanRequest ? first : blend;
   }
 
   private Opening opening(Split split, Intent intent, Lang lang, CorpusOptions options, Random random) {

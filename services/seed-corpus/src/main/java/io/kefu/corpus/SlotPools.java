@@ -8,8 +8,10 @@ import java.util.Random;
 
 /**
  * Where slot values come from. Each split draws from its own pool, so no held-out value ever appears in training:
- * order numbers from different ranges, amounts from different ranges, dates from different months, and disjoint
- * lists of products, cities, promotion-code words and e-mail names.
+ * disjoint lists of products, cities, promotion-code words and e-mail names, and disjoint sets of order numbers,
+ * amounts and dates. Numbers and dates are split by a residue, not by range, so that both splits look alike (same
+ * digits, same lengths, every month name): a held-out value is new, but not written in characters the model never
+ * saw in training.
  */
 final class SlotPools {
 
@@ -32,7 +34,19 @@ final class SlotPools {
       new Bilingual("hair dryer", "吹风机"), new Bilingual("e-reader", "电子书阅读器"),
       new Bilingual("office chair", "办公椅"), new Bilingual("silk scarf", "丝巾"),
       new Bilingual("tea set", "茶具"), new Bilingual("baby stroller", "婴儿推车"),
-      new Bilingual("kitchen knife set", "厨房刀具套装"), new Bilingual("computer monitor", "电脑显示器"));
+      new Bilingual("kitchen knife set", "厨房刀具套装"), new Bilingual("computer monitor", "电脑显示器"),
+      new Bilingual("water bottle", "运动水壶"), new Bilingual("winter boots", "雪地靴"),
+      new Bilingual("bed sheets", "床单"), new Bilingual("toaster", "烤面包机"),
+      new Bilingual("hiking poles", "登山杖"), new Bilingual("web camera", "网络摄像头"),
+      new Bilingual("rain jacket", "冲锋衣"), new Bilingual("microwave", "微波炉"),
+      new Bilingual("printer", "打印机"), new Bilingual("lunch box", "饭盒"),
+      new Bilingual("denim jeans", "牛仔裤"), new Bilingual("bath towel", "浴巾"),
+      new Bilingual("frying pan", "平底锅"), new Bilingual("floor lamp", "落地灯"),
+      new Bilingual("kids bike", "儿童自行车"), new Bilingual("perfume", "香水"),
+      new Bilingual("headphones", "头戴式耳机"), new Bilingual("garden hose", "浇花水管"),
+      new Bilingual("pillow", "枕头"), new Bilingual("dumbbells", "哑铃"),
+      new Bilingual("juicer", "榨汁机"), new Bilingual("travel suitcase", "旅行箱"),
+      new Bilingual("usb cable", "数据线"), new Bilingual("curtains", "窗帘"));
 
   private static final List<Bilingual> HELD_OUT_PRODUCTS = List.of(
       new Bilingual("air fryer", "空气炸锅"), new Bilingual("robot vacuum", "扫地机器人"),
@@ -46,18 +60,22 @@ final class SlotPools {
       new Bilingual("Shanghai", "上海"), new Bilingual("Beijing", "北京"), new Bilingual("Guangzhou", "广州"),
       new Bilingual("Shenzhen", "深圳"), new Bilingual("Hangzhou", "杭州"), new Bilingual("Chengdu", "成都"),
       new Bilingual("Nanjing", "南京"), new Bilingual("Wuhan", "武汉"), new Bilingual("Suzhou", "苏州"),
-      new Bilingual("Tianjin", "天津"), new Bilingual("Chongqing", "重庆"), new Bilingual("Xi'an", "西安"));
+      new Bilingual("Tianjin", "天津"), new Bilingual("Chongqing", "重庆"), new Bilingual("Xi'an", "西安"),
+      new Bilingual("Hefei", "合肥"), new Bilingual("Jinan", "济南"), new Bilingual("Fuzhou", "福州"),
+      new Bilingual("Harbin", "哈尔滨"), new Bilingual("Shenyang", "沈阳"), new Bilingual("Nanning", "南宁"));
 
   private static final List<Bilingual> HELD_OUT_CITIES = List.of(
       new Bilingual("Xiamen", "厦门"), new Bilingual("Qingdao", "青岛"), new Bilingual("Changsha", "长沙"),
       new Bilingual("Kunming", "昆明"), new Bilingual("Dalian", "大连"), new Bilingual("Ningbo", "宁波"));
 
   private static final List<String> TRAIN_PROMO_WORDS =
-      List.of("SAVE", "SPRING", "FLASH", "VIP", "HAPPY", "BONUS", "EXTRA", "SUMMER");
+      List.of("SAVE", "SPRING", "FLASH", "VIP", "HAPPY", "BONUS", "EXTRA", "SUMMER", "STAR", "SUPER", "FRESH",
+          "DEAL");
   private static final List<String> HELD_OUT_PROMO_WORDS = List.of("AUTUMN", "LUCKY", "MEGA", "PANDA", "GOLD", "WINTER");
 
   private static final List<String> TRAIN_EMAIL_NAMES = List.of(
-      "lily.chen", "mark.wu", "anna.li", "tom.zhang", "jenny.liu", "kevin.zhou", "grace.lin", "david.xu");
+      "lily.chen", "mark.wu", "anna.li", "tom.zhang", "jenny.liu", "kevin.zhou", "grace.lin", "david.xu",
+      "amy.wang", "jack.yang", "lucy.zhao", "peter.hu", "nina.song", "eric.feng");
   private static final List<String> HELD_OUT_EMAIL_NAMES =
       List.of("olivia.he", "ryan.guo", "sophie.ma", "leo.sun", "emma.huang");
 
@@ -65,6 +83,9 @@ final class SlotPools {
       "August", "September", "October", "November", "December");
 
   private static final int[] CENTS = {0, 49, 50, 95, 99};
+  /** A number belongs to the held-out pool exactly when it leaves this remainder modulo {@link #MODULUS}. */
+  private static final int HELD_OUT_REMAINDER = 3;
+  private static final int MODULUS = 7;
 
   private SlotPools() {}
 
@@ -72,8 +93,7 @@ final class SlotPools {
   static Map<Slot, String> draw(Split split, Lang lang, Random random) {
     boolean train = split == Split.TRAIN;
     Map<Slot, String> values = new EnumMap<>(Slot.class);
-    values.put(Slot.ORDER, String.format(Locale.ROOT, "ORD-%08d",
-        (train ? 10_000_000 : 60_000_000) + random.nextInt(40_000_000)));
+    values.put(Slot.ORDER, String.format(Locale.ROOT, "ORD-%08d", inPool(train, 10_000_000, 90_000_000, random)));
     values.put(Slot.PRODUCT, pick(train ? TRAIN_PRODUCTS : HELD_OUT_PRODUCTS, random).in(lang));
     values.put(Slot.AMOUNT, amount(train, lang, random));
     values.put(Slot.DATE, date(train, lang, random));
@@ -84,21 +104,36 @@ final class SlotPools {
     return values;
   }
 
-  /** Train amounts are $5-$199 or ¥20-¥999; held-out ones $200-$499 or ¥1000-¥2999. */
+  /**
+   * A number in {@code [from, from + count)} of the split's pool: held-out numbers leave {@link #HELD_OUT_REMAINDER}
+   * modulo {@link #MODULUS}, train numbers any other remainder.
+   */
+  static int inPool(boolean train, int from, int count, Random random) {
+    if (!train) {
+      int first = from + Math.floorMod(HELD_OUT_REMAINDER - from, MODULUS);
+      return first + MODULUS * random.nextInt((from + count - 1 - first) / MODULUS + 1);
+    }
+    int n = from + random.nextInt(count);
+    if (Math.floorMod(n, MODULUS) == HELD_OUT_REMAINDER) {
+      n = n + 1 < from + count ? n + 1 : n - 1;
+    }
+    return n;
+  }
+
+  /** Amounts are $5-$499 or ¥20-¥2999, the whole dollars or yuan split between the pools by remainder. */
   private static String amount(boolean train, Lang lang, Random random) {
     int cents = CENTS[random.nextInt(CENTS.length)];
     if (lang == Lang.EN) {
-      int dollars = train ? 5 + random.nextInt(195) : 200 + random.nextInt(300);
-      return String.format(Locale.ROOT, "$%d.%02d", dollars, cents);
+      return String.format(Locale.ROOT, "$%d.%02d", inPool(train, 5, 495, random), cents);
     }
-    int yuan = train ? 20 + random.nextInt(980) : 1000 + random.nextInt(2000);
-    return String.format(Locale.ROOT, "¥%d.%02d", yuan, cents);
+    return String.format(Locale.ROOT, "¥%d.%02d", inPool(train, 20, 2980, random), cents);
   }
 
-  /** Train dates fall in January-August, held-out ones in September-December. */
+  /** Dates fall in any month; the day of the year decides the pool, by remainder. */
   private static String date(boolean train, Lang lang, Random random) {
-    int month = train ? 1 + random.nextInt(8) : 9 + random.nextInt(4);
-    int day = 1 + random.nextInt(28);
+    int dayOfYear = inPool(train, 0, 12 * 28, random);
+    int month = 1 + dayOfYear / 28;
+    int day = 1 + dayOfYear % 28;
     return lang == Lang.EN ? MONTHS.get(month - 1) + " " + day : month + "月" + day + "日";
   }
 

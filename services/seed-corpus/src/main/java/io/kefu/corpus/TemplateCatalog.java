@@ -3,6 +3,7 @@ package io.kefu.corpus;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,7 @@ final class TemplateCatalog {
   private static final int MIN_REPLIES = 3;
 
   private final Map<Lang, Map<String, Map<String, List<Template>>>> byLang;
+  private final Set<String> heldOutPhrasings;
 
   TemplateCatalog(Map<Lang, Map<String, Map<String, List<Template>>>> byLang) {
     Map<Lang, Map<String, Map<String, List<Template>>>> copy = new EnumMap<>(Lang.class);
@@ -33,6 +35,11 @@ final class TemplateCatalog {
     });
     this.byLang = copy;
     validate();
+    Set<String> held = new HashSet<>();
+    for (Lang lang : Lang.values()) {
+      customerSide(lang, Split.HELD_OUT).forEach(t -> held.add(normalized(t.text())));
+    }
+    this.heldOutPhrasings = Set.copyOf(held);
   }
 
   /** The catalogue shipped in this jar ({@code templates-en.txt}, {@code templates-zh.txt}). */
@@ -71,6 +78,11 @@ final class TemplateCatalog {
   /** Customer turns that give the order number the agent asked for. */
   List<Template> orderAnswers(Lang lang, Split split) {
     return kind(lang, CLARIFY, splitKind(split));
+  }
+
+  /** True when {@code text} is a held-out customer phrasing, ignoring case, punctuation and spaces. */
+  boolean isHeldOutPhrasing(String text) {
+    return heldOutPhrasings.contains(normalized(text));
   }
 
   /** True when some complete reply of {@code intent} names the order number. */

@@ -3,15 +3,30 @@ package io.kefu.model.bench;
 import java.util.List;
 
 /**
- * Reply quality of a model on held-out conversations, per locale and overall.
+ * Reply quality of a model on held-out conversations, per locale, per intent and overall, with the intents the
+ * judge read instead of the expected one.
  *
  * @param model name@version
  * @param perLocale one row per locale
  * @param overall all locales together
  * @param seconds time taken
  * @param samples a few judged replies, for people to read
+ * @param perIntent one row per (locale, intent), ordered by locale then intent
+ * @param confusions replies that missed their intent, grouped by (locale, expected, judged), most frequent first
  */
-public record EvalReport(String model, List<Row> perLocale, Row overall, double seconds, List<Sample> samples) {
+public record EvalReport(String model, List<Row> perLocale, Row overall, double seconds, List<Sample> samples,
+        List<IntentRow> perIntent, List<Confusion> confusions) {
+
+    /** What the confusion list shows for a reply the judge reads no intent in (none matched, or a tie). */
+    public static final String NO_INTENT = "(none)";
+
+    /** Copies the lists. */
+    public EvalReport {
+        perLocale = List.copyOf(perLocale);
+        samples = List.copyOf(samples);
+        perIntent = List.copyOf(perIntent);
+        confusions = List.copyOf(confusions);
+    }
 
     /**
      * Figures for one group of conversations.
@@ -25,6 +40,37 @@ public record EvalReport(String model, List<Row> perLocale, Row overall, double 
      */
     public record Row(String locale, int conversations, double addressedPercent, double endsProperlyPercent,
             double stoppedAtEndPercent, double meanLogProb) {}
+
+    /**
+     * How often the replies to one intent in one locale address it.
+     *
+     * @param locale the locale
+     * @param intent the customer's intent
+     * @param conversations how many held-out conversations had this intent
+     * @param addressed how many replies the judge finds addressing it
+     * @param endsProperly how many replies end properly
+     */
+    public record IntentRow(String locale, String intent, int conversations, int addressed, int endsProperly) {
+
+        /**
+         * Returns the share of replies addressing the intent.
+         *
+         * @return percent, 0 when there were no conversations
+         */
+        public double addressedPercent() {
+            return conversations == 0 ? 0 : 100.0 * addressed / conversations;
+        }
+    }
+
+    /**
+     * Replies to one intent that the judge read as another (or as none).
+     *
+     * @param locale the locale
+     * @param expected the customer's intent
+     * @param judged the intent the judge read in the reply, or {@link #NO_INTENT}
+     * @param count how many replies
+     */
+    public record Confusion(String locale, String expected, String judged, int count) {}
 
     /**
      * One judged reply.

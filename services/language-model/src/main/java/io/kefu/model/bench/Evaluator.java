@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.kefu.model.ComputeDevice;
 import io.kefu.model.LanguageModel;
 import io.kefu.model.store.FileSystemModelStore;
-import java.nio.file.Path;
 import io.kefu.model.generate.EngineOptions;
 import io.kefu.model.generate.GenerationEngine;
 import io.kefu.model.generate.GenerationRequest;
@@ -14,6 +13,7 @@ import io.kefu.model.generate.StopReason;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Answers held-out conversations greedily (through the continuous-batching engine) and reports
- * how many replies address the customer's intent and end properly, per locale.
+ * Answers held-out conversations greedily (through the continuous-batching engine) and reports how many replies
+ * address the customer's intent and end properly, per locale and per intent, with the intents read instead.
  */
 public final class Evaluator {
 
@@ -32,7 +32,7 @@ public final class Evaluator {
     public static final int MAX_NEW_TOKENS = 96;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final int SAMPLES_PER_LOCALE = 3;
+    private static final int CONFUSIONS_SHOWN = 20;
 
     private Evaluator() {}
 
@@ -92,25 +92,15 @@ public final class Evaluator {
         } catch (ExecutionException e) {
             throw new IllegalStateException("generation failed during evaluation: " + e.getCause(), e.getCause());
         }
-        Map<String, Tally> byLocale = new TreeMap<>();
-        Tally all = new Tally("ALL");
-        List<EvalReport.Sample> samples = new ArrayList<>();
-        Map<String, Integer> sampled = new TreeMap<>();
+        QualityTally tally = new QualityTally();
         for (int i = 0; i < cases.size(); i++) {
-            EvalCase c = cases.get(i);
             GenerationResult result = results.get(i);
-            boolean addressed = check.addresses(c.intent(), result.text());
-            boolean ends = check.endsProperly(result.text());
-            boolean stopped = result.stopReason() == StopReason.END_TOKEN;
-            byLocale.computeIfAbsent(c.locale(), Tally::new).add(addressed, ends, stopped, result.meanLogProb());
-            all.add(addressed, ends, stopped, result.meanLogProb());
-            if (sampled.merge(c.locale(), 1, Integer::sum) <= SAMPLES_PER_LOCALE) {
-                samples.add(new EvalReport.Sample(c.intent(), c.locale(), c.message(), result.text(), addressed, ends));
-            }
+            String reply = result.text();
+            tally.add(new JudgedReply(cases.get(i), reply, check.addresses(cases.get(i).intent(), reply),
+                    check.endsProperly(reply), result.stopReason() == StopReason.END_TOKEN, result.meanLogProb(),
+                    check.judgedIntent(reply)));
         }
-        List<EvalReport.Row> rows = byLocale.values().stream().map(Tally::row).toList();
-        return new EvalReport(model.name() + "@" + model.version(), rows, all.row(),
-                (System.nanoTime() - start) / 1e9, samples);
+        return tally.report(model.name() + "@" + model.version(), (System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -129,9 +119,43 @@ public final class Evaluator {
             out.printf(Locale.ROOT, "%-7s %6d %11.1f %14.1f %12.1f %10.3f%n", row.locale(), row.conversations(),
                     row.addressedPercent(), row.endsProperlyPercent(), row.stoppedAtEndPercent(), row.meanLogProb());
         }
+        printIntents(report, out);
+        printConfusions(report, out);
         for (EvalReport.Sample sample : report.samples()) {
             out.printf(Locale.ROOT, "  [%s %s] %s -> %s%s%n", sample.locale(), sample.intent(), sample.message(),
                     sample.reply(), sample.addressed() && sample.endsProperly() ? "" : "   (judged bad)");
+        }
+    }
+
+    private static void printIntents(EvalReport report, PrintStream out) {
+        List<String> locales = report.perLocale().stream().map(EvalReport.Row::locale).toList();
+        Map<String, Map<String, EvalReport.IntentRow>> byIntent = new TreeMap<>();
+        for (EvalReport.IntentRow row : report.perIntent()) {
+            byIntent.computeIfAbsent(row.intent(), intent -> new TreeMap<>()).put(row.locale(), row);
+        }
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-20s", "intent"));
+        locales.forEach(locale -> header.append(String.format(Locale.ROOT, " %6s %14s", locale + " n",
+                locale + " addressed%")));
+        out.println(header);
+        byIntent.forEach((intent, rows) -> {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-20s", intent));
+            for (String locale : locales) {
+                EvalReport.IntentRow row = rows.get(locale);
+                line.append(row == null ? String.format(Locale.ROOT, " %6s %14s", "-", "-")
+                        : String.format(Locale.ROOT, " %6d %14.1f", row.conversations(), row.addressedPercent()));
+            }
+            out.println(line);
+        });
+    }
+
+    private static void printConfusions(EvalReport report, PrintStream out) {
+        List<EvalReport.Confusion> confusions = report.confusions();
+        out.printf(Locale.ROOT, "missed intents (expected -> judged, count): %d kinds%n", confusions.size());
+        for (EvalReport.Confusion c : confusions.subList(0, Math.min(CONFUSIONS_SHOWN, confusions.size()))) {
+            out.printf(Locale.ROOT, "  %-3s %-20s -> %-20s %4d%n", c.locale(), c.expected(), c.judged(), c.count());
+        }
+        if (confusions.size() > CONFUSIONS_SHOWN) {
+            out.printf(Locale.ROOT, "  ... %d more in the JSON report%n", confusions.size() - CONFUSIONS_SHOWN);
         }
     }
 
@@ -146,33 +170,6 @@ public final class Evaluator {
             return JSON.writeValueAsString(report);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialize evaluation report", e);
-        }
-    }
-
-    private static final class Tally {
-        private final String locale;
-        private int count;
-        private int addressed;
-        private int ends;
-        private int stopped;
-        private double logProb;
-
-        Tally(String locale) {
-            this.locale = locale;
-        }
-
-        void add(boolean isAddressed, boolean endsProperly, boolean stoppedAtEnd, double meanLogProb) {
-            count++;
-            addressed += isAddressed ? 1 : 0;
-            ends += endsProperly ? 1 : 0;
-            stopped += stoppedAtEnd ? 1 : 0;
-            logProb += meanLogProb;
-        }
-
-        EvalReport.Row row() {
-            double n = Math.max(1, count);
-            return new EvalReport.Row(locale, count, 100.0 * addressed / n, 100.0 * ends / n, 100.0 * stopped / n,
-                    logProb / n);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.kefu.model.bench;
 
+import java.util.Optional;
+
 /** Judges a generated reply (the seed corpus's ReplyJudge plugs in here). */
 public interface ReplyCheck {
 
@@ -19,4 +21,15 @@ public interface ReplyCheck {
      * @return true if it does
      */
     boolean endsProperly(String reply);
+
+    /**
+     * Names the intent the reply answers, for the evaluation's confusion list.
+     *
+     * @param reply the reply text
+     * @return the intent the judge reads in the reply, or empty when it reads none (the default: a check that cannot
+     *     classify only says yes or no)
+     */
+    default Optional<String> judgedIntent(String reply) {
+        return Optional.empty();
+    }
 }

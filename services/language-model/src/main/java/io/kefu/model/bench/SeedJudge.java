@@ -8,6 +8,7 @@ import io.kefu.corpus.Split;
 import io.kefu.model.train.SeedExamples;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The seed corpus's held-out conversations and its {@link ReplyJudge}, for the {@link Evaluator}. */
 public final class SeedJudge implements ReplyCheck {
@@ -50,5 +51,10 @@ public final class SeedJudge implements ReplyCheck {
     @Override
     public boolean endsProperly(String reply) {
         return judge.endsProperly(reply);
+    }
+
+    @Override
+    public Optional<String> judgedIntent(String reply) {
+        return judge.classify(reply).map(Intent::name);
     }
 }
