@@ -90,7 +90,10 @@ final class StagedTrainer {
         Duration left = Duration.ofNanos(Math.max(1_000_000L, deadline - System.nanoTime()));
         float peak = stage == 0 ? whole.peakLearningRate() : rate(whole, done);
         int warmup = stage == 0 ? whole.warmupSteps() : Math.max(1, steps / 10);
-        TrainingOptions options = new TrainingOptions(steps, whole.batchSize(), peak, rate(whole, end), warmup,
+        // the stage decays from its start to its end rate; at a stage boundary on the warm-up's last step, rounding
+        // can put the end rate a hair above the start, which the schedule refuses
+        float floor = Math.min(peak, rate(whole, end));
+        TrainingOptions options = new TrainingOptions(steps, whole.batchSize(), peak, floor, warmup,
             whole.weightDecay(), whole.clipNorm(), left, 0, whole.seed() + stage);
         TrainingMetrics metrics = new ModelTrainer(options, progress).train(model, train, List.of());
         done = end;

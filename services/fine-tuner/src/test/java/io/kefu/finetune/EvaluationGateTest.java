@@ -61,6 +61,26 @@ class EvaluationGateTest {
   }
 
   @Test
+  void shouldTrainAScheduleOfOneStepPerStageWhoseStageBoundaryFallsOnTheEndOfTheWarmUp() throws Exception {
+    // Given 4 steps in 4 stages at the default 1e-4 (an end rate one rounding above the start rate was refused)
+    FineTuneRecipe recipe = new FineTuneRecipe(1, 4, 16, 1e-4f, Duration.ofMinutes(2), 5, 4, 100.0);
+    ModelEvaluator evaluator = new ModelEvaluator(new TinyCorpus(), 20, 20);
+    var train = TinyCorpus.goodExamples("short-", 64).stream()
+        .map(e -> TrainingSetBuilder.toReplyExample(e, 1f)).toList();
+
+    // When a copy of the base trains
+    try (var base = store.load("base", Device.cpu())) {
+      StagedTrainer.Result result = new StagedTrainer(recipe, evaluator, null)
+          .train(base.copyAs("short", dir.resolve("short.params")), 50.0, train);
+      try (var model = result.model()) {
+        // Then every stage ran its one step
+        assertThat(result.stagesRun()).isEqualTo(4);
+        assertThat(result.steps()).isEqualTo(4);
+      }
+    }
+  }
+
+  @Test
   void shouldKeepTheFirstStageAndStopWhenItsValidationIntentAlreadyFellBelowTheBound() throws Exception {
     // Given a 3-stage recipe and a parent validation score no stage can reach (1,000 %)
     FineTuneRecipe recipe = new FineTuneRecipe(3, 30, 16, 3e-3f, Duration.ofMinutes(2), 5, 3, 1.0);
