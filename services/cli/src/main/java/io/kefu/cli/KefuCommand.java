@@ -1,6 +1,8 @@
 package io.kefu.cli;
 
+import io.kefu.chaos.cli.ChaosCommand;
 import io.kefu.kafka.config.ConfigException;
+import io.kefu.poison.cli.ChaosPoisonCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +29,7 @@ import picocli.CommandLine.Command;
         TrainBaseCommand.class,
         EvalCommand.class,
         BenchCommand.class,
+        ChaosCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class KefuCommand implements Runnable {
@@ -37,6 +40,8 @@ public final class KefuCommand implements Runnable {
   /** A command line with Kefu's error handling: configuration and argument errors print one clear line. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new KefuCommand());
+    // the poison matrix lives in its own module, beside the process-level proofs of `kefu chaos`
+    cli.getSubcommands().get("chaos").addSubcommand(new ChaosPoisonCommand());
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
         commandLine.getErr().println("kefu: " + ex.getMessage());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -40,6 +42,30 @@ class KefuCommandTest {
       assertThat(exit).as(entry.getKey() + " --help exit code").isZero();
       assertThat(out.toString()).as(entry.getKey() + " --help").contains("Usage: kefu " + entry.getKey());
       assertThat(sub.getCommandSpec().usageMessage().description()).as(entry.getKey() + " description").isNotEmpty();
+    }
+  }
+
+  @Test
+  void shouldGiveEveryNestedCommandOfBenchAndChaosItsOwnHelp() {
+    // Given the groups and the commands each must hold
+    var expected = Map.of(
+        "bench", List.of("generate", "flywheel", "load"),
+        "chaos", List.of("crash", "zombie", "broker-restart", "backlog", "poison"));
+    for (var group : expected.entrySet()) {
+      assertThat(KefuCommand.commandLine().getSubcommands().get(group.getKey()).getSubcommands().keySet())
+          .as(group.getKey() + " commands").containsAll(group.getValue());
+      for (String name : group.getValue()) {
+        // When each is asked for help, Then it answers with its usage and no error
+        CommandLine cli = KefuCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(group.getKey(), name, "--help");
+        assertThat(err.toString()).as(group.getKey() + " " + name + " --help errors").isEmpty();
+        assertThat(exit).as(group.getKey() + " " + name + " --help exit code").isZero();
+        assertThat(out.toString()).contains("Usage: kefu " + group.getKey() + " " + name);
+      }
     }
   }
 
