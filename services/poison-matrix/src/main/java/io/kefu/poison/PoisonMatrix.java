@@ -8,7 +8,7 @@ import io.kefu.poison.env.MatrixEnvironment;
 import io.kefu.poison.env.MatrixServices;
 import io.kefu.poison.env.SmallModel;
 import io.kefu.poison.report.MatrixReport;
-import io.kefu.poison.run.GroupLag;
+import io.kefu.kafka.admin.GroupLag;
 import io.kefu.poison.run.InputWriter;
 import io.kefu.poison.run.MatrixRun;
 import io.kefu.poison.verify.CommittedOutputs;

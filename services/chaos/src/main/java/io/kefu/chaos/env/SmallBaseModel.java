@@ -1,6 +1,5 @@
 package io.kefu.chaos.env;
 
-import io.kefu.model.ComputeDevice;
 import io.kefu.model.store.ModelArtifact;
 import io.kefu.model.train.BaseTrainingOptions;
 import io.kefu.reply.serving.BaseModelBootstrap;
@@ -23,15 +22,7 @@ public final class SmallBaseModel {
 
   /** The options of the small model in the store {@code storeDirectory}. */
   public static BaseTrainingOptions options(Path storeDirectory) {
-    BaseTrainingOptions o = BaseTrainingOptions.defaults(storeDirectory)
-        .withCorpus(1_200, 60, 120)
-        .withSize(2, 2, 64, 128)
-        .withSteps(120, Duration.ofSeconds(25))
-        .withBatch(16, 3e-3f)
-        .withRegularization(0f, 0.01f);
-    return new BaseTrainingOptions(o.storeDirectory(), o.modelName(), o.version(), o.trainConversations(),
-        o.heldOutConversations(), o.merges(), o.contextLength(), o.layers(), o.heads(), o.width(), o.steps(),
-        o.batchSize(), o.peakLearningRate(), o.dropout(), o.weightDecay(), o.timeBudget(), o.seed(), ComputeDevice.CPU);
+    return BaseTrainingOptions.small(storeDirectory, 1200, 120, Duration.ofSeconds(25));
   }
 
   /** The stored small model, trained and saved first when {@code storeDirectory} does not hold it. */

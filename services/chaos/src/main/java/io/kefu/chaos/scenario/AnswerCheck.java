@@ -5,7 +5,7 @@ import io.kefu.chaos.load.PlannedMessage;
 import io.kefu.chaos.verify.CommittedOutputs;
 import io.kefu.chaos.verify.ExactlyOnceCheck;
 import io.kefu.chaos.verify.ExactlyOnceReport;
-import io.kefu.chaos.verify.GroupLag;
+import io.kefu.kafka.admin.GroupLag;
 import io.kefu.reply.pipeline.ReplyTopics;
 import java.time.Duration;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.kefu.chaos.load.SteadyProducer;
 import io.kefu.chaos.process.ChildProcess;
 import io.kefu.chaos.report.ChaosResult;
 import io.kefu.chaos.verify.ExactlyOnceReport;
-import io.kefu.chaos.verify.GroupLag;
+import io.kefu.kafka.admin.GroupLag;
 import io.kefu.reply.pipeline.ReplyTopics;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -11,7 +11,7 @@ import io.kefu.chaos.report.ChaosResult;
 import io.kefu.chaos.verify.CommittedOutputs;
 import io.kefu.chaos.verify.ExactlyOnceCheck;
 import io.kefu.chaos.verify.ExactlyOnceReport;
-import io.kefu.chaos.verify.GroupLag;
+import io.kefu.kafka.admin.GroupLag;
 import io.kefu.feedback.FeedbackSettings;
 import io.kefu.feedback.FeedbackTopics;
 import java.nio.file.Path;

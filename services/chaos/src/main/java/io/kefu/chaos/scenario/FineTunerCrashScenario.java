@@ -7,7 +7,7 @@ import io.kefu.chaos.process.ChildProcess;
 import io.kefu.chaos.process.ChildSpec;
 import io.kefu.chaos.report.ChaosResult;
 import io.kefu.chaos.verify.CommittedOutputs;
-import io.kefu.chaos.verify.GroupLag;
+import io.kefu.kafka.admin.GroupLag;
 import io.kefu.contract.ExampleSource;
 import io.kefu.contract.Locale;
 import io.kefu.contract.ModelVersion;

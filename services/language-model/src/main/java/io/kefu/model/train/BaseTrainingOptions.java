@@ -127,4 +127,27 @@ public record BaseTrainingOptions(Path storeDirectory, String modelName, String 
                 merges, contextLength, layers, heads, width, steps, newBatch, newPeak, dropout, weightDecay, timeBudget,
                 seed, device);
     }
+
+    /**
+     * The base model in a small configuration that trains in seconds on the CPU, for tests and fault-injection runs
+     * that need the real model but not its quality: 120 BPE merges, 2 layers of width 64 with 2 heads, context 128,
+     * batch 16 at 3e-3, no dropout. Its replies are rough, and an unsure model hands most messages off.
+     *
+     * @param storeDirectory the model store
+     * @param conversations training conversations from the seed corpus (a twentieth more are held out)
+     * @param steps optimizer steps, which decide when training ends
+     * @param cap a time budget that only stops a run on a machine much slower than expected
+     * @return the options
+     */
+    public static BaseTrainingOptions small(Path storeDirectory, int conversations, int steps, Duration cap) {
+        BaseTrainingOptions o = defaults(storeDirectory)
+                .withCorpus(conversations, Math.max(1, conversations / 20), 120)
+                .withSize(2, 2, 64, 128)
+                .withSteps(steps, cap)
+                .withBatch(16, 3e-3f)
+                .withRegularization(0f, 0.01f);
+        return new BaseTrainingOptions(o.storeDirectory, o.modelName, o.version, o.trainConversations,
+                o.heldOutConversations, o.merges, o.contextLength, o.layers, o.heads, o.width, o.steps, o.batchSize,
+                o.peakLearningRate, o.dropout, o.weightDecay, o.timeBudget, o.seed, ComputeDevice.CPU);
+    }
 }

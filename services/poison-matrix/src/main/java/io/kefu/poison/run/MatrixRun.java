@@ -4,6 +4,7 @@ import io.kefu.contract.AgentReply;
 import io.kefu.contract.CustomerMessage;
 import io.kefu.contract.Feedback;
 import io.kefu.feedback.FeedbackTopologySettings;
+import io.kefu.kafka.admin.GroupLag;
 import io.kefu.kafka.topic.TopicCatalogue;
 import io.kefu.kafka.topic.TopicNames;
 import io.kefu.poison.cases.Outcome;

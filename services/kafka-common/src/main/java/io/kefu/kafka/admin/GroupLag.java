@@ -1,4 +1,4 @@
-package io.kefu.chaos.verify;
+package io.kefu.kafka.admin;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,10 +12,12 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A consumer group's lag on a topic: the end offsets (Admin listOffsets) minus the group's committed offsets. */
 public final class GroupLag {
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GroupLag.class);
+  private static final Logger log = LoggerFactory.getLogger(GroupLag.class);
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
 
