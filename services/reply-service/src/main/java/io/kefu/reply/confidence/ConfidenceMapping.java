@@ -10,7 +10,8 @@ import io.kefu.reply.generate.GeneratedReply;
  * falls towards 0 as the model hesitates, is monotone in the mean log-probability (so a threshold on one is a
  * threshold on the other), and does not grow or shrink with reply length the way a total log-probability does. A
  * reply with no tokens, or a mean that is not a number, has confidence 0 (nothing the model said can be trusted);
- * so does a reply that is blank or was cut off by a length limit, because it cannot be given to a customer. The
+ * so does a reply that is blank, was cut off by a length limit, or holds U+FFFD (a byte sequence the model never
+ * finished, which the customer would see as garbage), because it cannot be given to a customer. The
  * handoff threshold on this scale is chosen on the held-out split by {@link ThresholdCalibrator}.
  */
 public final class ConfidenceMapping {
@@ -28,9 +29,9 @@ public final class ConfidenceMapping {
     return Math.exp(meanLogProb);
   }
 
-  /** The confidence of a generated reply: 0 when it is blank or incomplete, otherwise from its tokens. */
+  /** The confidence of a generated reply: 0 when it is blank, incomplete or garbled, otherwise from its tokens. */
   public static double of(GeneratedReply reply) {
-    if (!reply.complete() || reply.text().isBlank()) {
+    if (!reply.complete() || reply.text().isBlank() || reply.text().indexOf('\uFFFD') >= 0) {
       return 0.0;
     }
     return confidence(reply.meanLogProb(), reply.tokens());

@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 
 /**
  * Decides when a person takes over: before generation when the customer asks for one, after generation when the
- * reply's confidence is below the threshold or 0 (a blank reply, or one cut off by a length limit, which a
+ * reply's confidence is below the threshold or 0 (a blank or garbled reply, or one cut off by a length limit, which a
  * customer must not see).
  */
 public final class HandoffPolicy {

@@ -34,6 +34,9 @@ class ConfidenceMappingTest {
         .isCloseTo(0.8, within(1e-12));
     assertThat(ConfidenceMapping.of(new GeneratedReply("Refund sta", 4, mean, false, "v1"))).isEqualTo(0.0);
     assertThat(ConfidenceMapping.of(new GeneratedReply(" \n", 2, mean, true, "v1"))).isEqualTo(0.0);
+    String garbled = "您的反\uFFFD\uFFFD。";
+    assertThat(ConfidenceMapping.of(new GeneratedReply(garbled, 6, mean, true, "v1"))).isEqualTo(0.0);
+    assertThat(ConfidenceMapping.of(new GeneratedReply("您的反馈已收到。", 6, mean, true, "v1"))).isPositive();
   }
 
   @Test
