@@ -4,7 +4,7 @@ import io.kefu.model.store.ModelArtifact;
 import io.kefu.poison.cases.Outcome;
 import io.kefu.poison.env.LivenessReport;
 import io.kefu.poison.env.LivenessWatch;
-import io.kefu.poison.env.MatrixEnvironment;
+import io.kefu.chaos.env.ChaosEnvironment;
 import io.kefu.poison.env.MatrixServices;
 import io.kefu.poison.env.SmallModel;
 import io.kefu.poison.report.MatrixReport;
@@ -55,7 +55,7 @@ public final class PoisonMatrix {
     ExecutorService trainer = Executors.newSingleThreadExecutor(r -> new Thread(r, "kefu-poison-train"));
     Future<ModelArtifact> model = trainer.submit(() -> SmallModel.ensureStored(data.resolve("models"), progress));
     trainer.shutdown();
-    try (MatrixEnvironment env = MatrixEnvironment.start(work, options.topicPrefix())) {
+    try (ChaosEnvironment env = ChaosEnvironment.start(work, options.topicPrefix())) {
       progress.printf("broker %s, registry %s, topics with prefix '%s'%n", env.bootstrapServers(), env.registryUrl(),
           options.topicPrefix());
       model.get();

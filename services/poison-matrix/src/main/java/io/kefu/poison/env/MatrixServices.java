@@ -1,5 +1,6 @@
 package io.kefu.poison.env;
 
+import io.kefu.chaos.env.ChaosEnvironment;
 import io.kefu.feedback.FeedbackStreamService;
 import io.kefu.kafka.config.KefuConfig;
 import io.kefu.reply.ReplyServiceApp;
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The real reply service (as {@code kefu reply-service} wires it) and the real feedback stream, in this JVM, on a
- * {@link MatrixEnvironment}.
+ * {@link ChaosEnvironment}.
  *
  * <p>Settings that differ from the defaults, and why: handoff confidence 0 so that only cut-off or blank replies and
  * customers asking for a person are handed off (the matrix rates model replies); a join grace of 10 minutes and a
@@ -39,7 +40,7 @@ public final class MatrixServices implements AutoCloseable {
    *
    * @throws TimeoutException when they are not within {@code timeout}
    */
-  public static MatrixServices start(MatrixEnvironment env, Path dataDirectory, PrintStream progress,
+  public static MatrixServices start(ChaosEnvironment env, Path dataDirectory, PrintStream progress,
       Duration timeout) throws TimeoutException, InterruptedException {
     KefuConfig config = config(env, dataDirectory);
     ReplyServiceApp reply = ReplyServiceApp.fromConfig(config, progress);
@@ -63,7 +64,7 @@ public final class MatrixServices implements AutoCloseable {
     }
   }
 
-  private static KefuConfig config(MatrixEnvironment env, Path dataDirectory) {
+  private static KefuConfig config(ChaosEnvironment env, Path dataDirectory) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("bootstrap.servers", env.bootstrapServers());
     settings.put("schema.registry.url", env.registryUrl());
