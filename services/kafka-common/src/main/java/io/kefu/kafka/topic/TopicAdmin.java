@@ -1,6 +1,7 @@
 package io.kefu.kafka.topic;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class TopicAdmin {
   private static final Logger log = LoggerFactory.getLogger(TopicAdmin.class);
   private static final long TIMEOUT_SECONDS = 60;
+  private static final long LEADER_POLL_MS = 50;
 
   private final Admin admin;
 
@@ -75,16 +80,48 @@ public final class TopicAdmin {
       checkPartitions(specs, existing, warnings);
       warnings.forEach(w -> log.warn("topic check: {}", w));
       if (!created.isEmpty()) {
+        awaitLeaders(created);
         log.info("created topics {}", created);
       }
       return new Outcome(created, existing, warnings);
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot create Kefu topics: " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("cannot create Kefu topics: Kafka did not answer within " + TIMEOUT_SECONDS + " s", e);
+      throw new IllegalStateException("cannot create Kefu topics: " + (e.getMessage() != null ? e.getMessage()
+          : "Kafka did not answer within " + TIMEOUT_SECONDS + " s"), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating Kefu topics", e);
+    }
+  }
+
+  /**
+   * Waits until every partition of the new topics answers a list-offsets request from its leader. A topic's metadata
+   * names its leaders a moment before the leaders take writes; an idempotent producer whose first batch is refused in
+   * that moment can have its later batches appended first and then retry the refused one until its delivery timeout.
+   */
+  private void awaitLeaders(List<String> topics)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+    admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).values().forEach(d ->
+        d.partitions().forEach(p -> partitions.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (true) {
+      try {
+        admin.listOffsets(partitions).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RetriableException)) {
+          log.warn("cannot check that the leaders of {} take writes ({}); going on", topics, e.getCause().toString());
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new TimeoutException("the leaders of " + topics + " did not take requests within " + TIMEOUT_SECONDS
+              + " s: " + e.getCause().getMessage());
+        }
+        log.debug("leaders of new topics not ready yet: {}", e.getCause().toString());
+        TimeUnit.MILLISECONDS.sleep(LEADER_POLL_MS); // back-off between readiness probes
+      }
     }
   }
 
