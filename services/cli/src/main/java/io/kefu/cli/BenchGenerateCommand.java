@@ -7,6 +7,7 @@ import io.kefu.model.train.BaseTrainingOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,13 +30,21 @@ public final class BenchGenerateCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
   Path json;
 
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "PyTorch intra-op threads for every measurement (default ${DEFAULT-VALUE}; 0 = one per core).")
+  int threads;
+
   @Override
   public Integer call() throws Exception {
+    if (threads < 0) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "--threads must be >= 0, was " + threads);
+    }
     Path directory = model.store(connection.load()).resolve(version);
     BenchOptions defaults = BenchOptions.defaults();
     BenchOptions options = new BenchOptions(Files.isDirectory(directory) ? directory : null, defaults.conversations(),
         defaults.maxNewTokens(), defaults.concurrency(), defaults.stepPositions(), defaults.stepRepeats(),
-        defaults.matmulSize(), defaults.intraOpThreads());
+        defaults.matmulSize(), threads);
     if (options.modelDirectory() == null) {
       System.err.println("kefu bench generate: " + directory + " not found; measuring an untrained model of the default size");
     }

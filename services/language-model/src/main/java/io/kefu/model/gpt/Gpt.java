@@ -53,7 +53,8 @@ public final class Gpt extends AbstractBlock {
         List<TransformerBlock> list = new ArrayList<>();
         for (int i = 0; i < config.layers(); i++) {
             list.add(addChildBlock("block" + i, TransformerBlock.builder()
-                    .setWidth(config.width()).setHeads(config.heads()).optDropout(config.dropout()).build()));
+                    .setWidth(config.width()).setHeads(config.heads()).optDropout(config.dropout())
+                    .optRotary(config.rotary()).optSmearedKeys(config.smearedKeys()).build()));
         }
         this.blocks = List.copyOf(list);
         this.lnF = addChildBlock("lnF", LayerNorm.builder().axis(2).build());

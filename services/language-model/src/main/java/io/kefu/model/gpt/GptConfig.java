@@ -1,5 +1,7 @@
 package io.kefu.model.gpt;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 /**
  * The shape of a GPT model; one record, read by every block.
  *
@@ -10,8 +12,15 @@ package io.kefu.model.gpt;
  * @param heads attention heads (H); the width must divide evenly among them
  * @param width embedding width (C); head size D = C / H
  * @param dropout dropout rate while training; 0 for base training on a large synthetic corpus
+ * @param rotary whether attention also turns queries and keys by position (rotary embedding) on top of the learned
+ *     position embedding; it lets a small model learn to copy (order numbers, codes) from the prompt. Artifacts
+ *     written before the setting existed have no such field and read as {@code false}
+ * @param smearedKeys whether each attention key is mixed with the previous position's by a learned share per head
+ *     ("smeared keys"), so one layer can find the token that follows a match, the step copying is made of; absent in
+ *     older artifacts, read as {@code false}
  */
-public record GptConfig(int vocabSize, int contextLength, int layers, int heads, int width, float dropout) {
+public record GptConfig(int vocabSize, int contextLength, int layers, int heads, int width, float dropout,
+        boolean rotary, boolean smearedKeys) {
 
     /** Default context length. */
     public static final int DEFAULT_CONTEXT = 256;
@@ -23,6 +32,7 @@ public record GptConfig(int vocabSize, int contextLength, int layers, int heads,
     public static final int DEFAULT_WIDTH = 192;
 
     /** Checks every dimension. */
+    @JsonCreator
     public GptConfig {
         require(vocabSize > 0, "vocabSize must be > 0, was " + vocabSize);
         require(contextLength > 1, "contextLength must be > 1, was " + contextLength);
@@ -31,6 +41,22 @@ public record GptConfig(int vocabSize, int contextLength, int layers, int heads,
         require(width > 0 && width % heads == 0,
                 "width must be a positive multiple of heads (" + heads + "), was " + width);
         require(dropout >= 0f && dropout < 1f, "dropout must be in [0, 1), was " + dropout);
+        require(!rotary || (width / heads) % 2 == 0,
+                "the rotary embedding needs an even head size (width / heads), was " + width / heads);
+    }
+
+    /**
+     * A model with the rotary embedding and smeared keys, the default for new models.
+     *
+     * @param vocabSize V
+     * @param contextLength T max
+     * @param layers blocks
+     * @param heads H
+     * @param width C
+     * @param dropout training dropout
+     */
+    public GptConfig(int vocabSize, int contextLength, int layers, int heads, int width, float dropout) {
+        this(vocabSize, contextLength, layers, heads, width, dropout, true, true);
     }
 
     /**
@@ -59,7 +85,7 @@ public record GptConfig(int vocabSize, int contextLength, int layers, int heads,
      * @return the new config
      */
     public GptConfig withDropout(float rate) {
-        return new GptConfig(vocabSize, contextLength, layers, heads, width, rate);
+        return new GptConfig(vocabSize, contextLength, layers, heads, width, rate, rotary, smearedKeys);
     }
 
     /**
@@ -69,7 +95,8 @@ public record GptConfig(int vocabSize, int contextLength, int layers, int heads,
      */
     public long parameterCount() {
         long c = width;
-        long perBlock = 2 * 2 * c + (c * 3 * c + 3 * c) + (c * c + c) + (c * 4 * c + 4 * c) + (4 * c * c + c);
+        long perBlock = 2 * 2 * c + (c * 3 * c + 3 * c) + (c * c + c) + (c * 4 * c + 4 * c) + (4 * c * c + c)
+                + (smearedKeys ? heads : 0);
         return (long) vocabSize * c + (long) contextLength * c + layers * perBlock + 2 * c;
     }
 

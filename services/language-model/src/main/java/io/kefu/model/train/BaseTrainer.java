@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class BaseTrainer {
 
+    /** Copy drills ({@link CopyDrills}) added to the seed corpus's training examples, as a share of their count. */
+    public static final double COPY_DRILL_SHARE = 0.3;
+
     private BaseTrainer() {}
 
     /**
@@ -45,8 +48,10 @@ public final class BaseTrainer {
      * @throws IOException if the artifact cannot be saved
      */
     public static Result trainFromSeedCorpus(BaseTrainingOptions options, PrintStream progress) throws IOException {
-        List<ReplyExample> train = new MessageNoise(0.5, 0.15).apply(
-                SeedExamples.generate(Split.TRAIN, options.trainConversations(), options.seed()), options.seed());
+        List<ReplyExample> train = new ArrayList<>(new MessageNoise(0.5, 0.15).apply(
+                SeedExamples.generate(Split.TRAIN, options.trainConversations(), options.seed()), options.seed()));
+        train.addAll(CopyDrills.generate((int) Math.round(options.trainConversations() * COPY_DRILL_SHARE),
+                options.seed()));
         List<ReplyExample> heldOut = SeedExamples.generate(Split.HELD_OUT, options.heldOutConversations(),
                 options.seed());
         return train(options, train, heldOut, progress);

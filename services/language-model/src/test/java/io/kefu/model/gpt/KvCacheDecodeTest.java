@@ -2,6 +2,7 @@ package io.kefu.model.gpt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -10,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.kefu.model.LanguageModel;
 import io.kefu.model.testing.TinyModels;
+import io.kefu.model.tokenizer.BpeTokenizer;
 import org.junit.jupiter.api.Test;
 
 class KvCacheDecodeTest {
@@ -74,6 +76,26 @@ class KvCacheDecodeTest {
                         .containsExactly(lastLogits(model, store, manager, prompts[row]),
                                 org.assertj.core.api.Assertions.within(1e-4f));
             }
+        }
+    }
+
+    @Test
+    void shouldGiveTheSameLogitsFromTheCacheAsFromFullRecomputationWithoutTheRotaryEmbedding() {
+        // Given a model as written before the rotary embedding existed (learned positions only)
+        GptConfig learnedOnly = new GptConfig(BpeTokenizer.bytesOnly().vocabSize(), 16, 2, 2, 16, 0f, false, false);
+        long[] prompt = {72, 101, 108, 108, 111};
+        try (LanguageModel model = LanguageModel.initialize("tiny", "v1", learnedOnly, BpeTokenizer.bytesOnly(),
+                        Device.cpu(), 5);
+                NDManager manager = model.manager().newSubManager();
+                KvCache cache = new KvCache(model.manager(), model.config(), 1, 16)) {
+            ParameterStore store = model.inferenceStore(manager);
+            model.block().prefill(store, manager.create(new long[][] {slice(prompt, 0, 4)}), cache, 0);
+            // When the fifth token is decoded against the cache
+            NDArray logits = model.block().decode(store, manager.create(new long[] {prompt[4]}, new Shape(1, 1)),
+                    manager.create(new long[] {4}), manager.zeros(new Shape(1, 1, 1, 5)), cache);
+            // Then its logits equal a full forward pass over the five tokens
+            assertThat(logits.get(0).toFloatArray())
+                    .containsExactly(lastLogits(model, store, manager, prompt), org.assertj.core.api.Assertions.within(1e-4f));
         }
     }
 
