@@ -1,19 +1,15 @@
 package io.kefu.model.gpt;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
 
 /**
@@ -24,8 +20,6 @@ import ai.djl.util.PairList;
 public final class CausalSelfAttention extends AbstractBlock {
 
     private static final byte VERSION = 1;
-    /** Starting logit of each head's own-key share: sigmoid(1) = 0.73 own key, 0.27 the previous token's. */
-    private static final float SMEAR_START = 1f;
 
     private final int width;
     private final int heads;
@@ -33,20 +27,15 @@ public final class CausalSelfAttention extends AbstractBlock {
     private final Linear qkv;
     private final Linear proj;
     private final RotaryEmbedding rotary;
-    private final Parameter smear;
 
     private CausalSelfAttention(Builder builder) {
         super(VERSION);
         this.width = builder.width;
         this.heads = builder.heads;
         this.dropout = builder.dropout;
-        this.rotary = builder.rotary ? new RotaryEmbedding(builder.width / builder.heads) : null;
-        this.smear = builder.smearedKeys ? addParameter(Parameter.builder()
-                .setName("smear")
-                .setType(Parameter.Type.OTHER)
-                .optShape(new Shape(builder.heads))
-                .optInitializer(new ConstantInitializer(SMEAR_START))
-                .build()) : null;
+        this.rotary = builder.rotaryPositions > 0
+                ? new RotaryEmbedding(builder.width / builder.heads, builder.rotaryPositions) : null;
+
         this.qkv = addChildBlock("qkv", Linear.builder().setUnits(3L * width).build());
         this.proj = addChildBlock("proj", Linear.builder().setUnits(width).build());
     }
@@ -89,7 +78,7 @@ public final class CausalSelfAttention extends AbstractBlock {
         NDArray q = turnSequence(split.get(0)); // (B, H, T, D)
         NDArray k = turnSequence(split.get(1)); // (B, H, T, D)
         NDArray v = split.get(2); // (B, H, T, D)
-        NDArray y = attend(q, smeared(store, k, training), v, mask, training); // (B, H, T, D)
+        NDArray y = attend(q, k, v, mask, training); // (B, H, T, D)
         y = y.transpose(0, 2, 1, 3).reshape(b, t, width); // (B, T, C)
         return new NDList(project(store, y, training), k, v);
     }
@@ -115,7 +104,7 @@ public final class CausalSelfAttention extends AbstractBlock {
         NDArray v = split.get(2); // (B, H, T, D)
         NDArray q = turnRows(packed.get(new NDIndex("{}, {}, 0:{}", rows, ends, width)) // (B, C)
                 .reshape(b, heads, 1, d), ends); // (B, H, 1, D)
-        NDArray y = attend(q, smeared(store, k, false), v, mask, false).reshape(b, 1, width); // (B, 1, C)
+        NDArray y = attend(q, k, v, mask, false).reshape(b, 1, width); // (B, 1, C)
         return new NDList(project(store, y, false), k, v);
     }
 
@@ -147,26 +136,9 @@ public final class CausalSelfAttention extends AbstractBlock {
         NDIndex active = new NDIndex("0:{}, :, 0:{}", n, span);
         NDArray k = cache.keys().get(x.getManager(), active); // (N, H, S, D)
         NDArray v = cache.values().get(x.getManager(), active); // (N, H, S, D)
-        NDArray y = attend(q, smeared(store, k, false), v, mask, false); // (N, H, 1, D)
+        NDArray y = attend(q, k, v, mask, false); // (N, H, 1, D)
         y = y.reshape(n, 1, width); // (N, 1, C)
         return project(store, y, false); // (N, 1, C)
-    }
-
-    /**
-     * Smeared keys: each position's key mixed with the previous position's, per head, with a learned share. A query
-     * can then find "the token that follows one like me" in a single layer, the step that copying (an order number
-     * from the message into the reply) is made of. The cache keeps raw keys; the mix is made where they are read.
-     */
-    private NDArray smeared(ParameterStore store, NDArray k, boolean training) {
-        if (smear == null) {
-            return k;
-        }
-        long s = k.getShape().get(2);
-        NDArray own = Activation.sigmoid(store.getValue(smear, k.getDevice(), training))
-                .reshape(1, heads, 1, 1); // (1, H, 1, 1)
-        NDArray previous = s == 1 ? k.zerosLike() : NDArrays.concat(new NDList(
-                k.get(":, :, 0:1, :").zerosLike(), k.get(":, :, 0:" + (s - 1) + ", :")), 2); // (B, H, S, D)
-        return k.mul(own).add(previous.mul(own.neg().add(1f))); // (B, H, S, D)
     }
 
     private NDArray turnSequence(NDArray x) {
@@ -215,30 +187,20 @@ public final class CausalSelfAttention extends AbstractBlock {
         private int width;
         private int heads;
         private float dropout;
-        private boolean rotary;
-        private boolean smearedKeys;
+        private int rotaryPositions;
 
         private Builder() {}
 
-        /**
-         * Mixes each key with the previous position's by a learned share per head when set (default off).
-         *
-         * @param value whether to smear keys
-         * @return this builder
-         */
-        public Builder optSmearedKeys(boolean value) {
-            smearedKeys = value;
-            return this;
-        }
 
         /**
-         * Turns queries and keys by their position (rotary embedding) when set (default off).
+         * Turns queries and keys by their position (rotary embedding) for positions below {@code positions}
+         * (default 0: off).
          *
-         * @param value whether to use the rotary embedding
+         * @param positions the context length, or 0 for no rotary embedding
          * @return this builder
          */
-        public Builder optRotary(boolean value) {
-            rotary = value;
+        public Builder optRotary(int positions) {
+            rotaryPositions = positions;
             return this;
         }
 
@@ -281,7 +243,7 @@ public final class CausalSelfAttention extends AbstractBlock {
          * @return the block
          */
         public CausalSelfAttention build() {
-            if (heads <= 0 || width <= 0 || width % heads != 0 || (rotary && (width / heads) % 2 != 0)) {
+            if (heads <= 0 || width <= 0 || width % heads != 0 || (rotaryPositions > 0 && (width / heads) % 2 != 0)) {
                 throw new IllegalArgumentException(
                         "width must be a positive multiple of heads (with an even head size for the rotary embedding),"
                         + " were width " + width + " and heads " + heads);

@@ -54,7 +54,7 @@ public final class Gpt extends AbstractBlock {
         for (int i = 0; i < config.layers(); i++) {
             list.add(addChildBlock("block" + i, TransformerBlock.builder()
                     .setWidth(config.width()).setHeads(config.heads()).optDropout(config.dropout())
-                    .optRotary(config.rotary()).optSmearedKeys(config.smearedKeys()).build()));
+                    .optRotary(config.rotary() ? config.contextLength() : 0).build()));
         }
         this.blocks = List.copyOf(list);
         this.lnF = addChildBlock("lnF", LayerNorm.builder().axis(2).build());

@@ -15,12 +15,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * @param rotary whether attention also turns queries and keys by position (rotary embedding) on top of the learned
  *     position embedding; it lets a small model learn to copy (order numbers, codes) from the prompt. Artifacts
  *     written before the setting existed have no such field and read as {@code false}
- * @param smearedKeys whether each attention key is mixed with the previous position's by a learned share per head
- *     ("smeared keys"), so one layer can find the token that follows a match, the step copying is made of; absent in
- *     older artifacts, read as {@code false}
  */
 public record GptConfig(int vocabSize, int contextLength, int layers, int heads, int width, float dropout,
-        boolean rotary, boolean smearedKeys) {
+        boolean rotary) {
 
     /** Default context length. */
     public static final int DEFAULT_CONTEXT = 256;
@@ -46,7 +43,7 @@ public record GptConfig(int vocabSize, int contextLength, int layers, int heads,
     }
 
     /**
-     * A model with the rotary embedding and smeared keys, the default for new models.
+     * A model with the rotary embedding, the default for new models.
      *
      * @param vocabSize V
      * @param contextLength T max
@@ -56,7 +53,7 @@ public record GptConfig(int vocabSize, int contextLength, int layers, int heads,
      * @param dropout training dropout
      */
     public GptConfig(int vocabSize, int contextLength, int layers, int heads, int width, float dropout) {
-        this(vocabSize, contextLength, layers, heads, width, dropout, true, true);
+        this(vocabSize, contextLength, layers, heads, width, dropout, true);
     }
 
     /**
@@ -85,7 +82,7 @@ public record GptConfig(int vocabSize, int contextLength, int layers, int heads,
      * @return the new config
      */
     public GptConfig withDropout(float rate) {
-        return new GptConfig(vocabSize, contextLength, layers, heads, width, rate, rotary, smearedKeys);
+        return new GptConfig(vocabSize, contextLength, layers, heads, width, rate, rotary);
     }
 
     /**
@@ -95,8 +92,7 @@ public record GptConfig(int vocabSize, int contextLength, int layers, int heads,
      */
     public long parameterCount() {
         long c = width;
-        long perBlock = 2 * 2 * c + (c * 3 * c + 3 * c) + (c * c + c) + (c * 4 * c + 4 * c) + (4 * c * c + c)
-                + (smearedKeys ? heads : 0);
+        long perBlock = 2 * 2 * c + (c * 3 * c + 3 * c) + (c * c + c) + (c * 4 * c + 4 * c) + (4 * c * c + c);
         return (long) vocabSize * c + (long) contextLength * c + layers * perBlock + 2 * c;
     }
 

@@ -1,33 +1,42 @@
 package io.kefu.model.gpt;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Rotary position embedding (RoPE) of queries and keys: each pair of channels {@code (i, i + D/2)} of a head is turned
  * by the angle {@code position / 10000^(2i/D)}, so a query-key product depends on how far apart the two tokens are.
  * Relative offsets make "the token after the one that matches" easy to attend to, which is how a model copies an
  * order number from the customer's message into its reply.
+ *
+ * <p>The cosine and sine of every position up to the context length are computed once per device; turning an array
+ * is then a lookup and four operations ({@code x·cos + (x·R)·sin}, R the fixed half-rotation), which keeps the
+ * per-step cost of small decode batches low.
  */
 final class RotaryEmbedding {
     private static final double BASE = 10_000.0;
 
     private final int headSize;
-    private final float[] inverseFrequencies;
+    private final int contextLength;
+    private final Map<Device, Tables> tables = new HashMap<>();
+
+    /** The precomputed arrays on one device; they live as long as the block. */
+    private record Tables(NDArray cos, NDArray sin, NDArray halfTurn) {}
 
     /**
      * @param headSize D, even
+     * @param contextLength the most positions a sequence has
      */
-    RotaryEmbedding(int headSize) {
+    RotaryEmbedding(int headSize, int contextLength) {
         if (headSize % 2 != 0) {
             throw new IllegalArgumentException("rotary embedding needs an even head size, was " + headSize);
         }
         this.headSize = headSize;
-        this.inverseFrequencies = new float[headSize / 2];
-        for (int i = 0; i < headSize / 2; i++) {
-            inverseFrequencies[i] = (float) (1.0 / Math.pow(BASE, 2.0 * i / headSize));
-        }
+        this.contextLength = contextLength;
     }
 
     /**
@@ -38,8 +47,9 @@ final class RotaryEmbedding {
      */
     NDArray sequence(NDArray x) {
         long t = x.getShape().get(2);
-        NDArray positions = x.getManager().arange(0f, (float) t, 1f, DataType.FLOAT32); // (T)
-        return rotate(x, positions, new long[] {1, 1, t, headSize});
+        Tables table = tables(x.getDevice());
+        Shape shape = new Shape(1, 1, t, headSize);
+        return turn(x, table.cos().get("0:" + t).reshape(shape), table.sin().get("0:" + t).reshape(shape), table);
     }
 
     /**
@@ -51,20 +61,41 @@ final class RotaryEmbedding {
      */
     NDArray rows(NDArray x, NDArray positions) {
         long n = x.getShape().get(0);
-        return rotate(x, positions.toType(DataType.FLOAT32, false), new long[] {n, 1, 1, headSize});
+        Tables table = tables(x.getDevice());
+        Shape shape = new Shape(n, 1, 1, headSize);
+        return turn(x, table.cos().get(positions).reshape(shape), table.sin().get(positions).reshape(shape), table);
     }
 
-    private NDArray rotate(NDArray x, NDArray positions, long[] tableShape) {
+    private static NDArray turn(NDArray x, NDArray cos, NDArray sin, Tables table) {
+        return x.mul(cos).add(x.matMul(table.halfTurn()).mul(sin));
+    }
+
+    private synchronized Tables tables(Device device) {
+        return tables.computeIfAbsent(device, this::build);
+    }
+
+    private Tables build(Device device) {
         int half = headSize / 2;
-        NDArray frequencies = x.getManager().create(inverseFrequencies).reshape(1, half); // (1, D/2)
-        NDArray angles = positions.reshape(-1, 1).matMul(frequencies); // (P, D/2)
-        NDArray cos = NDArrays.concat(new ai.djl.ndarray.NDList(angles.cos(), angles.cos()), -1)
-                .reshape(tableShape).toType(x.getDataType(), false); // broadcastable to x
-        NDArray sin = NDArrays.concat(new ai.djl.ndarray.NDList(angles.sin(), angles.sin()), -1)
-                .reshape(tableShape).toType(x.getDataType(), false); // broadcastable to x
-        NDArray first = x.get("..., 0:" + half); // (.., D/2)
-        NDArray second = x.get("..., " + half + ":"); // (.., D/2)
-        NDArray turned = NDArrays.concat(new ai.djl.ndarray.NDList(second.neg(), first), -1); // (.., D)
-        return x.mul(cos).add(turned.mul(sin));
+        float[] cos = new float[contextLength * headSize];
+        float[] sin = new float[contextLength * headSize];
+        for (int p = 0; p < contextLength; p++) {
+            for (int i = 0; i < half; i++) {
+                double angle = p / Math.pow(BASE, 2.0 * i / headSize);
+                cos[p * headSize + i] = (float) Math.cos(angle);
+                cos[p * headSize + i + half] = (float) Math.cos(angle);
+                sin[p * headSize + i] = (float) Math.sin(angle);
+                sin[p * headSize + i + half] = (float) Math.sin(angle);
+            }
+        }
+        // x·R = (-x2, x1): column j < D/2 takes -x[j + D/2], column j >= D/2 takes x[j - D/2].
+        float[] halfTurn = new float[headSize * headSize];
+        for (int j = 0; j < half; j++) {
+            halfTurn[(j + half) * headSize + j] = -1f;
+            halfTurn[j * headSize + j + half] = 1f;
+        }
+        NDManager manager = NDManager.newBaseManager(device);
+        return new Tables(manager.create(cos, new Shape(contextLength, headSize)),
+                manager.create(sin, new Shape(contextLength, headSize)),
+                manager.create(halfTurn, new Shape(headSize, headSize)));
     }
 }

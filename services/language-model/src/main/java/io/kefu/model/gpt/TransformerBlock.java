@@ -29,8 +29,8 @@ public final class TransformerBlock extends AbstractBlock {
         super(VERSION);
         this.ln1 = addChildBlock("ln1", LayerNorm.builder().axis(2).build());
         this.attn = addChildBlock("attn", CausalSelfAttention.builder()
-                .setWidth(builder.width).setHeads(builder.heads).optDropout(builder.dropout).optRotary(builder.rotary)
-                .optSmearedKeys(builder.smearedKeys).build());
+                .setWidth(builder.width).setHeads(builder.heads).optDropout(builder.dropout).optRotary(builder.rotaryPositions)
+                .build());
         this.ln2 = addChildBlock("ln2", LayerNorm.builder().axis(2).build());
         this.mlp = addChildBlock("mlp", Mlp.builder().setWidth(builder.width).optDropout(builder.dropout).build());
     }
@@ -141,30 +141,18 @@ public final class TransformerBlock extends AbstractBlock {
         private int width;
         private int heads;
         private float dropout;
-        private boolean rotary;
-        private boolean smearedKeys;
+        private int rotaryPositions;
 
         private Builder() {}
 
         /**
-         * Smears attention keys with the previous position's when set (default off).
+         * Uses the rotary position embedding in attention for positions below {@code positions} (default 0: off).
          *
-         * @param value whether to smear keys
+         * @param positions the context length, or 0 for none
          * @return this builder
          */
-        public Builder optSmearedKeys(boolean value) {
-            smearedKeys = value;
-            return this;
-        }
-
-        /**
-         * Uses the rotary position embedding in attention when set (default off).
-         *
-         * @param value whether to use it
-         * @return this builder
-         */
-        public Builder optRotary(boolean value) {
-            rotary = value;
+        public Builder optRotary(int positions) {
+            rotaryPositions = positions;
             return this;
         }
 

@@ -82,7 +82,7 @@ class KvCacheDecodeTest {
     @Test
     void shouldGiveTheSameLogitsFromTheCacheAsFromFullRecomputationWithoutTheRotaryEmbedding() {
         // Given a model as written before the rotary embedding existed (learned positions only)
-        GptConfig learnedOnly = new GptConfig(BpeTokenizer.bytesOnly().vocabSize(), 16, 2, 2, 16, 0f, false, false);
+        GptConfig learnedOnly = new GptConfig(BpeTokenizer.bytesOnly().vocabSize(), 16, 2, 2, 16, 0f, false);
         long[] prompt = {72, 101, 108, 108, 111};
         try (LanguageModel model = LanguageModel.initialize("tiny", "v1", learnedOnly, BpeTokenizer.bytesOnly(),
                         Device.cpu(), 5);

@@ -17,7 +17,7 @@ class RotaryEmbeddingTest {
         // Given one query vector and one key vector of a head of size 8
         float[] query = {0.3f, -1.2f, 0.7f, 2.0f, -0.4f, 0.9f, 1.1f, -0.6f};
         float[] key = {1.5f, 0.2f, -0.8f, 0.4f, 0.6f, -1.0f, 0.3f, 0.5f};
-        RotaryEmbedding rotary = new RotaryEmbedding(8);
+        RotaryEmbedding rotary = new RotaryEmbedding(8, 128);
         try (NDManager manager = NDManager.newBaseManager()) {
             // When the query sits at 7 and the key at 4, then the query at 103 and the key at 100
             float near = product(rotary, manager, query, 7, key, 4);
@@ -33,7 +33,7 @@ class RotaryEmbeddingTest {
     @Test
     void shouldTurnEveryPositionOfASequenceAsItTurnsThatPositionAlone() {
         // Given a (1, 1, 5, 4) sequence of queries
-        RotaryEmbedding rotary = new RotaryEmbedding(4);
+        RotaryEmbedding rotary = new RotaryEmbedding(4, 16);
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray x = manager.randomNormal(new Shape(1, 1, 5, 4));
             // When it is turned as a sequence and position 3 is turned as a row of its own
@@ -46,7 +46,7 @@ class RotaryEmbeddingTest {
     }
 
     @Test
-    void shouldReadAConfigWrittenBeforeTheRotaryEmbeddingAsLearnedPositionsOnlyWithPlainKeys() throws Exception {
+    void shouldReadAConfigWrittenBeforeTheRotaryEmbeddingAsLearnedPositionsOnly() throws Exception {
         // Given config.json of an earlier artifact, which has no rotary field
         String earlier = "{\"vocabSize\":1460,\"contextLength\":256,\"layers\":4,\"heads\":6,\"width\":192,\"dropout\":0.0}";
         ObjectMapper json = new ObjectMapper();
@@ -54,16 +54,15 @@ class RotaryEmbeddingTest {
         GptConfig read = json.readValue(earlier, GptConfig.class);
         GptConfig fresh = GptConfig.defaults(1460);
         GptConfig roundTrip = json.readValue(json.writeValueAsString(fresh), GptConfig.class);
-        // Then the earlier one has neither the rotary embedding nor smeared keys, and the new one keeps both
-        assertThat(read).isEqualTo(new GptConfig(1460, 256, 4, 6, 192, 0f, false, false));
+        // Then the earlier one has no rotary embedding and the new one keeps it
+        assertThat(read).isEqualTo(new GptConfig(1460, 256, 4, 6, 192, 0f, false));
         assertThat(fresh.rotary()).isTrue();
-        assertThat(fresh.smearedKeys()).isTrue();
         assertThat(roundTrip).isEqualTo(fresh);
     }
 
     @Test
     void shouldRefuseAnOddHeadSizeForTheRotaryEmbedding() {
-        assertThatThrownBy(() -> new GptConfig(260, 16, 2, 3, 15, 0f, true, false))
+        assertThatThrownBy(() -> new GptConfig(260, 16, 2, 3, 15, 0f, true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the rotary embedding needs an even head size (width / heads), was 5");
     }
