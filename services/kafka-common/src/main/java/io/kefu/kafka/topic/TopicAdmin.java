@@ -80,7 +80,7 @@ public final class TopicAdmin {
       checkPartitions(specs, existing, warnings);
       warnings.forEach(w -> log.warn("topic check: {}", w));
       if (!created.isEmpty()) {
-        awaitLeaders(created);
+        awaitLeaders(specs, created);
         log.info("created topics {}", created);
       }
       return new Outcome(created, existing, warnings);
@@ -96,15 +96,21 @@ public final class TopicAdmin {
   }
 
   /**
-   * Waits until every partition of the new topics answers a list-offsets request from its leader. A topic's metadata
-   * names its leaders a moment before the leaders take writes; an idempotent producer whose first batch is refused in
+   * Waits until every partition of the new topics answers a list-offsets request from its leader; until then the
+   * broker may not know the topic yet, or name a leader that does not take writes yet. A topic's metadata names its
+   * leaders a moment before the leaders take writes; an idempotent producer whose first batch is refused in
    * that moment can have its later batches appended first and then retry the refused one until its delivery timeout.
    */
-  private void awaitLeaders(List<String> topics)
-      throws ExecutionException, InterruptedException, TimeoutException {
+  private void awaitLeaders(Collection<TopicSpec> specs, List<String> topics)
+      throws InterruptedException, TimeoutException {
     Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-    admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).values().forEach(d ->
-        d.partitions().forEach(p -> partitions.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+    for (TopicSpec spec : specs) {
+      if (topics.contains(spec.name())) {
+        for (int p = 0; p < spec.partitions(); p++) {
+          partitions.put(new TopicPartition(spec.name(), p), OffsetSpec.latest());
+        }
+      }
+    }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
     while (true) {
       try {
