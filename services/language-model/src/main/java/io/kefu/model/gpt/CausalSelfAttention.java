@@ -35,7 +35,6 @@ public final class CausalSelfAttention extends AbstractBlock {
         this.dropout = builder.dropout;
         this.rotary = builder.rotaryPositions > 0
                 ? new RotaryEmbedding(builder.width / builder.heads, builder.rotaryPositions) : null;
-
         this.qkv = addChildBlock("qkv", Linear.builder().setUnits(3L * width).build());
         this.proj = addChildBlock("proj", Linear.builder().setUnits(width).build());
     }
@@ -190,7 +189,6 @@ public final class CausalSelfAttention extends AbstractBlock {
         private int rotaryPositions;
 
         private Builder() {}
-
 
         /**
          * Turns queries and keys by their position (rotary embedding) for positions below {@code positions}

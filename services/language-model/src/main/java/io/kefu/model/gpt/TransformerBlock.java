@@ -29,8 +29,8 @@ public final class TransformerBlock extends AbstractBlock {
         super(VERSION);
         this.ln1 = addChildBlock("ln1", LayerNorm.builder().axis(2).build());
         this.attn = addChildBlock("attn", CausalSelfAttention.builder()
-                .setWidth(builder.width).setHeads(builder.heads).optDropout(builder.dropout).optRotary(builder.rotaryPositions)
-                .build());
+                .setWidth(builder.width).setHeads(builder.heads).optDropout(builder.dropout)
+                .optRotary(builder.rotaryPositions).build());
         this.ln2 = addChildBlock("ln2", LayerNorm.builder().axis(2).build());
         this.mlp = addChildBlock("mlp", Mlp.builder().setWidth(builder.width).optDropout(builder.dropout).build());
     }
