@@ -3,6 +3,7 @@ package io.kefu.model.gpt;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Map;
  *
  * <p>The cosine and sine of every position up to the context length are computed once per device; turning an array
  * is then a lookup and four operations ({@code x·cos + (x·R)·sin}, R the fixed half-rotation), which keeps the
- * per-step cost of small decode batches low.
+ * per-step cost of small decode batches low. Lookups are made into the caller's manager, so nothing a step computes
+ * stays attached to the tables.
  */
 final class RotaryEmbedding {
     private static final double BASE = 10_000.0;
@@ -49,7 +51,9 @@ final class RotaryEmbedding {
         long t = x.getShape().get(2);
         Tables table = tables(x.getDevice());
         Shape shape = new Shape(1, 1, t, headSize);
-        return turn(x, table.cos().get("0:" + t).reshape(shape), table.sin().get("0:" + t).reshape(shape), table);
+        NDIndex first = new NDIndex("0:{}", t);
+        return turn(x, table.cos().get(x.getManager(), first).reshape(shape),
+                table.sin().get(x.getManager(), first).reshape(shape), table);
     }
 
     /**
@@ -63,9 +67,17 @@ final class RotaryEmbedding {
         long n = x.getShape().get(0);
         Tables table = tables(x.getDevice());
         Shape shape = new Shape(n, 1, 1, headSize);
-        return turn(x, table.cos().get(positions).reshape(shape), table.sin().get(positions).reshape(shape), table);
+        NDIndex at = new NDIndex("{}", positions);
+        return turn(x, table.cos().get(x.getManager(), at).reshape(shape),
+                table.sin().get(x.getManager(), at).reshape(shape), table);
     }
 
+    /** How many arrays the long-lived tables hold on every device together: 3 per device used, whatever the calls. */
+    synchronized int retainedArrays() {
+        return tables.values().stream().mapToInt(t -> t.cos().getManager().getManagedArrays().size()).sum();
+    }
+
+    /** Every result and intermediate belongs to {@code x}'s manager, never to the tables', which live on. */
     private static NDArray turn(NDArray x, NDArray cos, NDArray sin, Tables table) {
         return x.mul(cos).add(x.matMul(table.halfTurn()).mul(sin));
     }
@@ -94,8 +106,10 @@ final class RotaryEmbedding {
             halfTurn[j * headSize + j + half] = 1f;
         }
         NDManager manager = NDManager.newBaseManager(device);
-        return new Tables(manager.create(cos, new Shape(contextLength, headSize)),
+        Tables built = new Tables(manager.create(cos, new Shape(contextLength, headSize)),
                 manager.create(sin, new Shape(contextLength, headSize)),
                 manager.create(halfTurn, new Shape(headSize, headSize)));
+        manager.cap(); // anything attached later would grow with every step; fail at once instead
+        return built;
     }
 }

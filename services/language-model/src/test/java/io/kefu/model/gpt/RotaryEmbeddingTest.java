@@ -46,6 +46,24 @@ class RotaryEmbeddingTest {
     }
 
     @Test
+    void shouldKeepNothingOfAStepAttachedToItsTablesSoMemoryStaysFlatOverThousandsOfSteps() {
+        // Given a rotary embedding used by 2,000 decode-like steps and 200 sequence passes, each in its own manager
+        RotaryEmbedding rotary = new RotaryEmbedding(8, 64);
+        try (NDManager root = NDManager.newBaseManager()) {
+            for (int step = 0; step < 2_000; step++) {
+                try (NDManager stepManager = root.newSubManager()) {
+                    rotary.rows(stepManager.ones(new Shape(4, 2, 1, 8)), stepManager.create(new long[] {1, 5, 9, 63}));
+                    if (step % 10 == 0) {
+                        rotary.sequence(stepManager.ones(new Shape(2, 2, 16, 8)));
+                    }
+                }
+            }
+            // Then its tables still hold exactly their cosine, sine and half-turn arrays, and nothing else
+            assertThat(rotary.retainedArrays()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void shouldReadAConfigWrittenBeforeTheRotaryEmbeddingAsLearnedPositionsOnly() throws Exception {
         // Given config.json of an earlier artifact, which has no rotary field
         String earlier = "{\"vocabSize\":1460,\"contextLength\":256,\"layers\":4,\"heads\":6,\"width\":192,\"dropout\":0.0}";
