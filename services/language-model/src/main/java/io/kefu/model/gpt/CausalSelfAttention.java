@@ -74,8 +74,9 @@ public final class CausalSelfAttention extends AbstractBlock {
         int d = width / heads;
         NDArray packed = qkv.forward(store, new NDList(x), training).head(); // (B, T, 3C)
         NDArray split = packed.reshape(b, t, 3, heads, d).transpose(2, 0, 3, 1, 4); // (3, B, H, T, D)
-        NDArray q = turnSequence(split.get(0)); // (B, H, T, D)
-        NDArray k = turnSequence(split.get(1)); // (B, H, T, D)
+        NDArray[] qk = turnSequence(split.get(0), split.get(1)); // 2 x (B, H, T, D)
+        NDArray q = qk[0]; // (B, H, T, D)
+        NDArray k = qk[1]; // (B, H, T, D)
         NDArray v = split.get(2); // (B, H, T, D)
         NDArray y = attend(q, k, v, mask, training); // (B, H, T, D)
         y = y.transpose(0, 2, 1, 3).reshape(b, t, width); // (B, T, C)
@@ -99,10 +100,10 @@ public final class CausalSelfAttention extends AbstractBlock {
         int d = width / heads;
         NDArray packed = qkv.forward(store, new NDList(x), false).head(); // (B, T, 3C)
         NDArray split = packed.reshape(b, t, 3, heads, d).transpose(2, 0, 3, 1, 4); // (3, B, H, T, D)
-        NDArray k = turnSequence(split.get(1)); // (B, H, T, D)
+        NDArray k = turnSequence(split.get(1))[0]; // (B, H, T, D)
         NDArray v = split.get(2); // (B, H, T, D)
-        NDArray q = turnRows(packed.get(new NDIndex("{}, {}, 0:{}", rows, ends, width)) // (B, C)
-                .reshape(b, heads, 1, d), ends); // (B, H, 1, D)
+        NDArray q = turnRows(ends, packed.get(new NDIndex("{}, {}, 0:{}", rows, ends, width)) // (B, C)
+                .reshape(b, heads, 1, d))[0]; // (B, H, 1, D)
         NDArray y = attend(q, k, v, mask, false).reshape(b, 1, width); // (B, 1, C)
         return new NDList(project(store, y, false), k, v);
     }
@@ -127,8 +128,9 @@ public final class CausalSelfAttention extends AbstractBlock {
         int d = width / heads;
         NDArray packed = qkv.forward(store, new NDList(x), false).head(); // (N, 1, 3C)
         NDArray split = packed.reshape(n, 3, heads, d); // (N, 3, H, D)
-        NDArray q = turnRows(split.get(":, 0").expandDims(2), positions); // (N, H, 1, D)
-        NDArray newKeys = turnRows(split.get(":, 1").expandDims(2), positions).squeeze(2); // (N, H, D)
+        NDArray[] qk = turnRows(positions, split.get(":, 0").expandDims(2), split.get(":, 1").expandDims(2));
+        NDArray q = qk[0]; // (N, H, 1, D)
+        NDArray newKeys = qk[1].squeeze(2); // (N, H, D)
         NDIndex newSlots = new NDIndex("{}, :, {}", rows, positions);
         cache.keys().set(newSlots, newKeys); // (N, H, D) into (Bmax, H, Tmax, D)
         cache.values().set(newSlots, split.get(":, 2")); // (N, H, D) into (Bmax, H, Tmax, D)
@@ -140,12 +142,12 @@ public final class CausalSelfAttention extends AbstractBlock {
         return project(store, y, false); // (N, 1, C)
     }
 
-    private NDArray turnSequence(NDArray x) {
-        return rotary == null ? x : rotary.sequence(x);
+    private NDArray[] turnSequence(NDArray... xs) {
+        return rotary == null ? xs : rotary.sequence(xs);
     }
 
-    private NDArray turnRows(NDArray x, NDArray positions) {
-        return rotary == null ? x : rotary.rows(x, positions);
+    private NDArray[] turnRows(NDArray positions, NDArray... xs) {
+        return rotary == null ? xs : rotary.rows(positions, xs);
     }
 
     private NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask, boolean training) {

@@ -42,34 +42,41 @@ final class RotaryEmbedding {
     }
 
     /**
-     * Turns every position of a sequence batch: {@code x} is (B, H, T, D) and position t is t.
+     * Turns every position of sequence batches: each array is (B, H, T, D) and position t is t. The table lookup is
+     * made once for all of them (queries and keys of one layer).
      *
-     * @param x queries or keys (B, H, T, D)
-     * @return the turned array (B, H, T, D)
+     * @param xs queries and/or keys, each (B, H, T, D) on one device and manager
+     * @return the turned arrays, in order
      */
-    NDArray sequence(NDArray x) {
-        long t = x.getShape().get(2);
-        Tables table = tables(x.getDevice());
-        Shape shape = new Shape(1, 1, t, headSize);
+    NDArray[] sequence(NDArray... xs) {
+        long t = xs[0].getShape().get(2);
         NDIndex first = new NDIndex("0:{}", t);
-        return turn(x, table.cos().get(x.getManager(), first).reshape(shape),
-                table.sin().get(x.getManager(), first).reshape(shape), table);
+        return turnAll(xs, first, new Shape(1, 1, t, headSize));
     }
 
     /**
-     * Turns one position per row: {@code x} is (N, H, 1, D) and row i sits at {@code positions[i]}.
+     * Turns one position per row: each array is (N, H, 1, D) and row i sits at {@code positions[i]}. The table lookup
+     * is made once for all of them.
      *
-     * @param x queries or keys (N, H, 1, D)
      * @param positions (N) int64
-     * @return the turned array (N, H, 1, D)
+     * @param xs queries and/or keys, each (N, H, 1, D) on one device and manager
+     * @return the turned arrays, in order
      */
-    NDArray rows(NDArray x, NDArray positions) {
-        long n = x.getShape().get(0);
-        Tables table = tables(x.getDevice());
-        Shape shape = new Shape(n, 1, 1, headSize);
-        NDIndex at = new NDIndex("{}", positions);
-        return turn(x, table.cos().get(x.getManager(), at).reshape(shape),
-                table.sin().get(x.getManager(), at).reshape(shape), table);
+    NDArray[] rows(NDArray positions, NDArray... xs) {
+        long n = xs[0].getShape().get(0);
+        return turnAll(xs, new NDIndex("{}", positions), new Shape(n, 1, 1, headSize));
+    }
+
+    private NDArray[] turnAll(NDArray[] xs, NDIndex index, Shape shape) {
+        NDArray x0 = xs[0];
+        Tables table = tables(x0.getDevice());
+        NDArray cos = table.cos().get(x0.getManager(), index).reshape(shape);
+        NDArray sin = table.sin().get(x0.getManager(), index).reshape(shape);
+        NDArray[] turned = new NDArray[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            turned[i] = turn(xs[i], cos, sin, table);
+        }
+        return turned;
     }
 
     /** How many arrays the long-lived tables hold on every device together: 3 per device used, whatever the calls. */

@@ -37,8 +37,8 @@ class RotaryEmbeddingTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray x = manager.randomNormal(new Shape(1, 1, 5, 4));
             // When it is turned as a sequence and position 3 is turned as a row of its own
-            NDArray whole = rotary.sequence(x);
-            NDArray alone = rotary.rows(x.get(":, :, 3:4, :"), manager.create(new long[] {3}));
+            NDArray whole = rotary.sequence(x)[0];
+            NDArray alone = rotary.rows(manager.create(new long[] {3}), x.get(":, :, 3:4, :"))[0];
             // Then the two agree
             assertThat(whole.get(":, :, 3:4, :").toFloatArray())
                     .containsExactly(alone.toFloatArray(), within(1e-5f));
@@ -52,7 +52,8 @@ class RotaryEmbeddingTest {
         try (NDManager root = NDManager.newBaseManager()) {
             for (int step = 0; step < 2_000; step++) {
                 try (NDManager stepManager = root.newSubManager()) {
-                    rotary.rows(stepManager.ones(new Shape(4, 2, 1, 8)), stepManager.create(new long[] {1, 5, 9, 63}));
+                    rotary.rows(stepManager.create(new long[] {1, 5, 9, 63}), stepManager.ones(new Shape(4, 2, 1, 8)),
+                            stepManager.ones(new Shape(4, 2, 1, 8)));
                     if (step % 10 == 0) {
                         rotary.sequence(stepManager.ones(new Shape(2, 2, 16, 8)));
                     }
@@ -87,10 +88,10 @@ class RotaryEmbeddingTest {
 
     private static float product(RotaryEmbedding rotary, NDManager manager, float[] query, long queryAt, float[] key,
             long keyAt) {
-        NDArray q = rotary.rows(manager.create(query, new Shape(1, 1, 1, query.length)),
-                manager.create(new long[] {queryAt}));
-        NDArray k = rotary.rows(manager.create(key, new Shape(1, 1, 1, key.length)),
-                manager.create(new long[] {keyAt}));
+        NDArray q = rotary.rows(manager.create(new long[] {queryAt}),
+                manager.create(query, new Shape(1, 1, 1, query.length)))[0];
+        NDArray k = rotary.rows(manager.create(new long[] {keyAt}),
+                manager.create(key, new Shape(1, 1, 1, key.length)))[0];
         return q.mul(k).sum().getFloat();
     }
 }
