@@ -12,6 +12,7 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import io.kefu.model.PyTorchRuntime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -111,7 +112,9 @@ public final class Gpt extends AbstractBlock {
      * <p>Padding never leaks into a prompt: it comes after the prompt, and attention is causal.
      * The cache positions a row holds past its own length are garbage that decode masks out and
      * then overwrites. The last layer runs its attention output and MLP only at each prompt's last
-     * position, the one whose logits are returned: a quarter less work for a 4-layer model.
+     * position, the one whose logits are returned: a quarter less work for a 4-layer model. No
+     * autograd history is recorded, even for a model whose parameters still track gradients, so the
+     * cache never holds on to a step's activations (see {@link PyTorchRuntime#withoutGradients}).
      *
      * @param store the parameter store
      * @param ids the prompts (B, T) int64, right-padded
@@ -139,6 +142,15 @@ public final class Gpt extends AbstractBlock {
             last[i] = lengths[i] - 1;
             Arrays.fill(endMask, (int) (i * t + lengths[i]), (int) ((i + 1) * t), Float.NEGATIVE_INFINITY);
         }
+        try (PyTorchRuntime.GradientsOff noHistory = PyTorchRuntime.withoutGradients(ids.getManager())) {
+            return prefillRows(store, ids, rows, last, endMask, cache, firstSlot);
+        }
+    }
+
+    private NDArray prefillRows(ParameterStore store, NDArray ids, long[] rows, long[] last, float[] endMask,
+            KvCache cache, int firstSlot) {
+        long b = ids.getShape().get(0);
+        long t = ids.getShape().get(1);
         NDManager manager = ids.getManager();
         NDArray x = embed(store, ids, false); // (B, T, C)
         NDArray mask = causalMask(manager, t).toDevice(ids.getDevice(), false); // (T, T)
@@ -157,7 +169,8 @@ public final class Gpt extends AbstractBlock {
     }
 
     /**
-     * Runs one new token for each of N rows whose earlier tokens are in cache slots 0..N-1.
+     * Runs one new token for each of N rows whose earlier tokens are in cache slots 0..N-1,
+     * recording no autograd history (as {@link #prefill(ParameterStore, NDArray, long[], KvCache, int)}).
      *
      * @param store the parameter store
      * @param tokens the new tokens (N, 1) int64
@@ -167,6 +180,13 @@ public final class Gpt extends AbstractBlock {
      * @return logits (N, V)
      */
     public NDArray decode(ParameterStore store, NDArray tokens, NDArray positions, NDArray mask, KvCache cache) {
+        try (PyTorchRuntime.GradientsOff noHistory = PyTorchRuntime.withoutGradients(tokens.getManager())) {
+            return decodeRows(store, tokens, positions, mask, cache);
+        }
+    }
+
+    private NDArray decodeRows(ParameterStore store, NDArray tokens, NDArray positions, NDArray mask,
+            KvCache cache) {
         long n = tokens.getShape().get(0);
         NDArray rows = tokens.getManager().arange(0L, n, 1L, DataType.INT64); // (N)
         NDArray x = wte.forward(store, new NDList(tokens), false).head(); // (N, 1, C)

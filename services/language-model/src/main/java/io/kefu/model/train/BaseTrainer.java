@@ -59,7 +59,7 @@ public final class BaseTrainer {
 
     /**
      * Returns the stored base model, training and saving it first if the store does not hold it
-     * (what a service calls on first start).
+     * (what a service calls on first start); either way the model is the one read from the store.
      *
      * @param options where to look and, if needed, how to train
      * @param progress where progress goes
@@ -71,7 +71,10 @@ public final class BaseTrainer {
         if (store.versions().contains(options.version())) {
             return store.load(options.version(), options.device().resolve());
         }
-        return trainFromSeedCorpus(options, progress).model();
+        // Serve what was saved, read back and verified like any stored version, rather than the training
+        // instance with its gradients still attached.
+        trainFromSeedCorpus(options, progress).model().close();
+        return store.load(options.version(), options.device().resolve());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.kefu.model.gpt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -8,6 +9,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
+import ai.djl.training.GradientCollector;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.kefu.model.LanguageModel;
 import io.kefu.model.testing.TinyModels;
@@ -96,6 +101,49 @@ class KvCacheDecodeTest {
             // Then its logits equal a full forward pass over the five tokens
             assertThat(logits.get(0).toFloatArray())
                     .containsExactly(lastLogits(model, store, manager, prompt), org.assertj.core.api.Assertions.within(1e-4f));
+        }
+    }
+
+    @Test
+    void shouldKeepNoAutogradHistoryInTheCacheWhenTheParametersStillTrackGradients() {
+        // Given a model whose parameters track gradients, as a trained model's still do, on a thread recording
+        // autograd history (PyTorch's default on every thread but the one that loaded the engine)
+        long[] prompt = {72, 101, 108, 108, 111};
+        try (LanguageModel model = TinyModels.create(16, 3);
+                NDManager manager = model.manager().newSubManager();
+                KvCache cache = new KvCache(model.manager(), model.config(), 1, 16)) {
+            model.block().getParameters().forEach(p -> p.getValue().getArray().setRequiresGradient(true));
+            ParameterStore store = model.inferenceStore(manager);
+            boolean recording = JniUtils.isGradMode();
+            JniUtils.setGradMode(true);
+            try {
+                // When a prompt is prefilled and a token decoded
+                NDArray prefilled = model.block().prefill(store,
+                        manager.create(new long[][] {slice(prompt, 0, 4)}), cache, 0);
+                NDArray decoded = model.block().decode(store,
+                        manager.create(new long[] {prompt[4]}, new Shape(1, 1)), manager.create(new long[] {4}),
+                        manager.zeros(new Shape(1, 1, 1, 5)), cache);
+                // Then neither the logits nor any cached keys or values carry a graph to back-propagate through
+                assertNoHistory(prefilled, "prefill logits");
+                assertNoHistory(decoded, "decode logits");
+                for (int layer = 0; layer < model.config().layers(); layer++) {
+                    assertNoHistory(cache.layer(layer).keys(), "cached keys of layer " + layer);
+                    assertNoHistory(cache.layer(layer).values(), "cached values of layer " + layer);
+                }
+                // And the thread records history again afterwards
+                JniUtils.setGradMode(true);
+                model.block().prefill(store, manager.create(new long[][] {slice(prompt, 0, 4)}), cache, 0);
+                assertThat(JniUtils.isGradMode()).isTrue();
+            } finally {
+                JniUtils.setGradMode(recording);
+            }
+        }
+    }
+
+    private static void assertNoHistory(NDArray array, String what) {
+        try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+            assertThatThrownBy(() -> collector.backward(array.sum())).as(what)
+                    .isInstanceOf(EngineException.class).hasMessageContaining("does not have a grad_fn");
         }
     }
 
