@@ -158,13 +158,13 @@ public final class LoadBenchmark {
         previousReplies[0] = replies;
         previousAt[0] = now;
         SoakSample sample = new SoakSample((now - phaseStart - warmupNanos) / 1e9, heap.usedAfterGcMib(),
-            pipeline.lag().lag(), throughput, f == null ? Double.NaN : f.endToEnd().p99(),
+            heap.residentMib(), pipeline.lag().lag(), throughput, f == null ? Double.NaN : f.endToEnd().p99(),
             f == null ? Double.NaN : f.overhead().p99());
         synchronized (samples) {
           samples.add(sample);
         }
-        progress.printf(Locale.ROOT, "  %6.0f s: heap %.1f MiB, lag %d, %.0f replies/s, e2e p99 %.1f ms%n",
-            sample.seconds(), sample.heapAfterGcMib(), sample.lag(), sample.throughput(), sample.endToEndP99());
+        progress.printf(Locale.ROOT, "  %6.0f s: heap %.1f MiB, resident %.0f MiB, lag %d, %.0f replies/s, "
+            + "e2e p99 %.1f ms%n", sample.seconds(), sample.heapAfterGcMib(), sample.residentMib(), sample.lag(), sample.throughput(), sample.endToEndP99());
       }, warmupNanos + intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
       pipeline.producer().run(rate, options.warmup().plus(options.soakDuration()), t -> t < warmupNanos ? null
           : intervals.computeIfAbsent((t - warmupNanos) / intervalNanos, k -> new LatencyWindow(whole)));

@@ -60,10 +60,11 @@ public final class LoadReport {
 
   private static void printSoak(SoakResult s, PrintStream out) {
     out.printf(Locale.ROOT, "%nsoak at %d msgs/s for %.0f s%n", s.rate(), s.seconds());
-    out.printf(Locale.ROOT, "%8s %12s %8s %10s %10s %10s%n", "t (s)", "heap MiB", "lag", "replies/s", "e2e p99",
-        "ovh p99");
+    out.printf(Locale.ROOT, "%8s %12s %12s %8s %10s %10s %10s%n", "t (s)", "heap MiB", "resident MiB", "lag",
+        "replies/s", "e2e p99", "ovh p99");
     for (SoakSample x : s.samples()) {
-      out.printf(Locale.ROOT, "%8.0f %12.1f %8d %10.0f %10s %10s%n", x.seconds(), x.heapAfterGcMib(), x.lag(),
+      out.printf(Locale.ROOT, "%8.0f %12.1f %12.0f %8d %10.0f %10s %10s%n", x.seconds(), x.heapAfterGcMib(),
+          x.residentMib(), x.lag(),
           x.throughput(), ms(x.endToEndP99()), ms(x.overheadP99()));
     }
     LatencyFigures l = s.latency();
@@ -71,10 +72,20 @@ public final class LoadReport {
         ms(l.endToEnd().p50()), ms(l.endToEnd().p99()), ms(l.model().p50()), ms(l.model().p99()),
         ms(l.overhead().p50()), ms(l.overhead().p99()));
     out.printf(Locale.ROOT, "trend (first quarter -> last quarter of samples): heap after GC %.1f -> %.1f MiB (%+.1f%%) "
-            + "%s; lag %.0f -> %.0f (slope %+.2f/s) %s%n", s.heapFirstQuartileMib(), s.heapLastQuartileMib(),
-        100 * (s.heapLastQuartileMib() - s.heapFirstQuartileMib()) / s.heapFirstQuartileMib(),
-        s.heapFlat() ? "flat" : "GROWING", s.lagFirstQuartile(), s.lagLastQuartile(), s.lag().slopePerSecond(),
-        s.lagFlat() ? "no growth" : "GROWING");
+            + "%s; resident %s; lag %.0f -> %.0f (slope %+.2f/s) %s%n", s.heapFirstQuartileMib(),
+        s.heapLastQuartileMib(), 100 * (s.heapLastQuartileMib() - s.heapFirstQuartileMib()) / s.heapFirstQuartileMib(),
+        s.heapFlat() ? "flat" : "GROWING", resident(s), s.lagFirstQuartile(), s.lagLastQuartile(),
+        s.lag().slopePerSecond(), s.lagFlat() ? "no growth" : "GROWING");
+  }
+
+  private static String resident(SoakResult s) {
+    if (Double.isNaN(s.residentFirstQuartileMib()) || Double.isNaN(s.residentLastQuartileMib())) {
+      return "not measured";
+    }
+    return String.format(Locale.ROOT, "%.0f -> %.0f MiB (%+.1f%%) %s", s.residentFirstQuartileMib(),
+        s.residentLastQuartileMib(),
+        100 * (s.residentLastQuartileMib() - s.residentFirstQuartileMib()) / s.residentFirstQuartileMib(),
+        s.residentFlat() ? "flat" : "GROWING");
   }
 
   /** The result as indented JSON. */
