@@ -27,6 +27,10 @@ public final class CausalSelfAttention extends AbstractBlock {
     private final Linear qkv;
     private final Linear proj;
     private final RotaryEmbedding rotary;
+    /** Copy attention: the tokens one and two before a key's position, and the one before a query's; or null. */
+    private final Linear keyOne;
+    private final Linear keyTwo;
+    private final Linear queryOne;
 
     private CausalSelfAttention(Builder builder) {
         super(VERSION);
@@ -37,6 +41,22 @@ public final class CausalSelfAttention extends AbstractBlock {
                 ? new RotaryEmbedding(builder.width / builder.heads, builder.rotaryPositions) : null;
         this.qkv = addChildBlock("qkv", Linear.builder().setUnits(3L * width).build());
         this.proj = addChildBlock("proj", Linear.builder().setUnits(width).build());
+        this.keyOne = builder.copyAttention ? addChildBlock("copyKeyOne", unbiased(width)) : null;
+        this.keyTwo = builder.copyAttention ? addChildBlock("copyKeyTwo", unbiased(width)) : null;
+        this.queryOne = builder.copyAttention ? addChildBlock("copyQueryOne", unbiased(width)) : null;
+    }
+
+    private static Linear unbiased(int width) {
+        return Linear.builder().setUnits(width).optBias(false).build();
+    }
+
+    /**
+     * Returns whether this is copy attention (then every call takes the preceding tokens).
+     *
+     * @return true for copy attention
+     */
+    public boolean isCopyAttention() {
+        return keyOne != null;
     }
 
     /**
@@ -61,8 +81,9 @@ public final class CausalSelfAttention extends AbstractBlock {
      * {@inheritDoc}
      *
      * <p>Inputs: x (B, T, C) and an additive mask broadcastable to (B, H, T, T), 0 where a query
-     * may attend and -inf where not. Outputs: y (B, T, C), keys (B, H, T, D), values (B, H, T, D);
-     * the keys and values are what a KV cache stores.
+     * may attend and -inf where not; for copy attention also the embeddings of the tokens one and two
+     * before each position (B, T, C) each ({@link PrecedingTokens}). Outputs: y (B, T, C), keys
+     * (B, H, T, D), values (B, H, T, D); the keys and values are what a KV cache stores.
      */
     @Override
     protected NDList forwardInternal(
@@ -75,8 +96,9 @@ public final class CausalSelfAttention extends AbstractBlock {
         NDArray packed = qkv.forward(store, new NDList(x), training).head(); // (B, T, 3C)
         NDArray split = packed.reshape(b, t, 3, heads, d).transpose(2, 0, 3, 1, 4); // (3, B, H, T, D)
         NDArray[] qk = turnSequence(split.get(0), split.get(1)); // 2 x (B, H, T, D)
-        NDArray q = qk[0]; // (B, H, T, D)
-        NDArray k = qk[1]; // (B, H, T, D)
+        PrecedingTokens preceding = inputs.size() > 3 ? new PrecedingTokens(inputs.get(2), inputs.get(3)) : null;
+        NDArray q = matchQueries(store, qk[0], preceding, training); // (B, H, T, D)
+        NDArray k = matchKeys(store, qk[1], preceding, training); // (B, H, T, D)
         NDArray v = split.get(2); // (B, H, T, D)
         NDArray y = attend(q, k, v, mask, training); // (B, H, T, D)
         y = y.transpose(0, 2, 1, 3).reshape(b, t, width); // (B, T, C)
@@ -92,18 +114,21 @@ public final class CausalSelfAttention extends AbstractBlock {
      * @param rows 0..B-1 (B) int64
      * @param ends each row's last real position (B) int64
      * @param mask additive mask (B, 1, 1, T): 0 up to the row's end, -inf after
+     * @param preceding each position's preceding tokens (B, T, C), or null unless copy attention
      * @return y (B, 1, C), keys (B, H, T, D), values (B, H, T, D)
      */
-    public NDList prefillEnds(ParameterStore store, NDArray x, NDArray rows, NDArray ends, NDArray mask) {
+    public NDList prefillEnds(ParameterStore store, NDArray x, NDArray rows, NDArray ends, NDArray mask,
+            PrecedingTokens preceding) {
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
         int d = width / heads;
         NDArray packed = qkv.forward(store, new NDList(x), false).head(); // (B, T, 3C)
         NDArray split = packed.reshape(b, t, 3, heads, d).transpose(2, 0, 3, 1, 4); // (3, B, H, T, D)
-        NDArray k = turnSequence(split.get(1))[0]; // (B, H, T, D)
+        NDArray k = matchKeys(store, turnSequence(split.get(1))[0], preceding, false); // (B, H, T, D)
         NDArray v = split.get(2); // (B, H, T, D)
         NDArray q = turnRows(ends, packed.get(new NDIndex("{}, {}, 0:{}", rows, ends, width)) // (B, C)
                 .reshape(b, heads, 1, d))[0]; // (B, H, 1, D)
+        q = matchQueries(store, q, preceding == null ? null : preceding.at(rows, ends), false); // (B, H, 1, D)
         NDArray y = attend(q, k, v, mask, false).reshape(b, 1, width); // (B, 1, C)
         return new NDList(project(store, y, false), k, v);
     }
@@ -119,18 +144,19 @@ public final class CausalSelfAttention extends AbstractBlock {
      * @param positions position of each row's new token (N) int64
      * @param mask additive mask (N, 1, 1, S): 0 for cached positions up to the row's own, else -inf
      * @param cache this layer's cache; S = the mask's last dimension
+     * @param preceding each row's preceding tokens (N, 1, C), or null unless copy attention
      * @return y (N, 1, C)
      */
     public NDArray decode(ParameterStore store, NDArray x, NDArray rows, NDArray positions, NDArray mask,
-            LayerCache cache) {
+            LayerCache cache, PrecedingTokens preceding) {
         long n = x.getShape().get(0);
         long span = mask.getShape().get(3);
         int d = width / heads;
         NDArray packed = qkv.forward(store, new NDList(x), false).head(); // (N, 1, 3C)
         NDArray split = packed.reshape(n, 3, heads, d); // (N, 3, H, D)
         NDArray[] qk = turnRows(positions, split.get(":, 0").expandDims(2), split.get(":, 1").expandDims(2));
-        NDArray q = qk[0]; // (N, H, 1, D)
-        NDArray newKeys = qk[1].squeeze(2); // (N, H, D)
+        NDArray q = matchQueries(store, qk[0], preceding, false); // (N, H, 1, D)
+        NDArray newKeys = matchKeys(store, qk[1], preceding, false).squeeze(2); // (N, H, D)
         NDIndex newSlots = new NDIndex("{}, :, {}", rows, positions);
         cache.keys().set(newSlots, newKeys); // (N, H, D) into (Bmax, H, Tmax, D)
         cache.values().set(newSlots, split.get(":, 2")); // (N, H, D) into (Bmax, H, Tmax, D)
@@ -140,6 +166,38 @@ public final class CausalSelfAttention extends AbstractBlock {
         NDArray y = attend(q, k, v, mask, false); // (N, H, 1, D)
         y = y.reshape(n, 1, width); // (N, 1, C)
         return project(store, y, false); // (N, 1, C)
+    }
+
+    /** Adds to keys (B, H, T, D) the tokens one and two before their positions, projected, head by head. */
+    private NDArray matchKeys(ParameterStore store, NDArray keys, PrecedingTokens preceding, boolean training) {
+        if (keyOne == null) {
+            return keys;
+        }
+        requirePreceding(preceding);
+        NDArray one = keyOne.forward(store, new NDList(preceding.one()), training).head(); // (B, T, C)
+        NDArray two = keyTwo.forward(store, new NDList(preceding.two()), training).head(); // (B, T, C)
+        return keys.add(heads(one.add(two))); // (B, H, T, D)
+    }
+
+    /** Adds to queries (B, H, T, D) the token before their positions, projected, head by head. */
+    private NDArray matchQueries(ParameterStore store, NDArray queries, PrecedingTokens preceding, boolean training) {
+        if (queryOne == null) {
+            return queries;
+        }
+        requirePreceding(preceding);
+        return queries.add(heads(queryOne.forward(store, new NDList(preceding.one()), training).head()));
+    }
+
+    private static void requirePreceding(PrecedingTokens preceding) {
+        if (preceding == null) {
+            throw new IllegalArgumentException("copy attention needs the preceding tokens' embeddings");
+        }
+    }
+
+    /** (B, T, C) to (B, H, T, D). */
+    private NDArray heads(NDArray x) {
+        Shape shape = x.getShape();
+        return x.reshape(shape.get(0), shape.get(1), heads, width / heads).transpose(0, 2, 1, 3);
     }
 
     private NDArray[] turnSequence(NDArray... xs) {
@@ -173,6 +231,11 @@ public final class CausalSelfAttention extends AbstractBlock {
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         qkv.initialize(manager, dataType, inputShapes[0]);
         proj.initialize(manager, dataType, inputShapes[0]);
+        if (keyOne != null) {
+            keyOne.initialize(manager, dataType, inputShapes[0]);
+            keyTwo.initialize(manager, dataType, inputShapes[0]);
+            queryOne.initialize(manager, dataType, inputShapes[0]);
+        }
     }
 
     /** {@inheritDoc} */
@@ -189,8 +252,22 @@ public final class CausalSelfAttention extends AbstractBlock {
         private int heads;
         private float dropout;
         private int rotaryPositions;
+        private boolean copyAttention;
 
         private Builder() {}
+
+        /**
+         * Makes this copy attention (default off): each key also carries learned projections of the two tokens
+         * before its position and each query of the token before its own, so a query can find where the last two
+         * tokens it read occurred before; see {@link GptConfig#copyAttention()}.
+         *
+         * @param on whether this is copy attention
+         * @return this builder
+         */
+        public Builder optCopyAttention(boolean on) {
+            copyAttention = on;
+            return this;
+        }
 
         /**
          * Turns queries and keys by their position (rotary embedding) for positions below {@code positions}

@@ -55,7 +55,8 @@ public final class Gpt extends AbstractBlock {
         for (int i = 0; i < config.layers(); i++) {
             list.add(addChildBlock("block" + i, TransformerBlock.builder()
                     .setWidth(config.width()).setHeads(config.heads()).optDropout(config.dropout())
-                    .optRotary(config.rotary() ? config.contextLength() : 0).build()));
+                    .optRotary(config.rotary() ? config.contextLength() : 0)
+                    .optCopyAttention(config.copyAttention() && i == 0).build()));
         }
         this.blocks = List.copyOf(list);
         this.lnF = addChildBlock("lnF", LayerNorm.builder().axis(2).build());
@@ -152,17 +153,23 @@ public final class Gpt extends AbstractBlock {
         long b = ids.getShape().get(0);
         long t = ids.getShape().get(1);
         NDManager manager = ids.getManager();
-        NDArray x = embed(store, ids, false); // (B, T, C)
+        NDList embedded = embed(store, ids, false); // (B, T, C)[, token embeddings (B, T, C)]
+        NDArray x = embedded.get(0);
+        PrecedingTokens preceding = embedded.size() > 1 ? PrecedingTokens.of(embedded.get(1)) : null;
+        if (preceding != null) {
+            cache.writeTokens(firstSlot, ids);
+        }
         NDArray mask = causalMask(manager, t).toDevice(ids.getDevice(), false); // (T, T)
         int lastLayer = blocks.size() - 1;
         for (int i = 0; i < lastLayer; i++) {
-            NDList out = blocks.get(i).forward(store, new NDList(x, mask), false); // (B, T, C), 2 x (B, H, T, D)
+            NDList out = blocks.get(i).forward(store, blockInputs(x, mask, i == 0 ? preceding : null), false);
             x = out.get(0);
             cache.write(i, firstSlot, out.get(1), out.get(2));
         }
         // Only the prompt ends predict a token, so the last layer continues from them alone.
         NDList out = blocks.get(lastLayer).prefillEnds(store, x, manager.create(rows), manager.create(last),
-                manager.create(endMask, new Shape(b, 1, 1, t)).toDevice(ids.getDevice(), false)); // (B, 1, C), ...
+                manager.create(endMask, new Shape(b, 1, 1, t)).toDevice(ids.getDevice(), false),
+                lastLayer == 0 ? preceding : null); // (B, 1, C), 2 x (B, H, T, D)
         cache.write(lastLayer, firstSlot, out.get(1), out.get(2));
         NDArray ends = lnF.forward(store, new NDList(out.get(0)), false).head(); // (B, 1, C)
         return wte.logits(store, ends, false).reshape(b, config.vocabSize()); // (B, V)
@@ -192,35 +199,49 @@ public final class Gpt extends AbstractBlock {
         NDArray x = wte.forward(store, new NDList(tokens), false).head(); // (N, 1, C)
         NDArray pos = wpe.forward(store, new NDList(positions), false).head(); // (N, C)
         x = x.add(pos.expandDims(1)); // (N, 1, C)
+        PrecedingTokens preceding = null;
+        if (config.copyAttention()) {
+            NDArray[] before = cache.writeTokenReadPreceding(tokens.getManager(), rows, positions, tokens);
+            NDArray one = wte.forward(store, new NDList(before[0]), false).head(); // (N, 1, C)
+            NDArray two = wte.forward(store, new NDList(before[1]), false).head().mul(before[2]); // (N, 1, C)
+            preceding = new PrecedingTokens(one, two);
+        }
         for (int i = 0; i < blocks.size(); i++) {
-            x = blocks.get(i).decode(store, x, rows, positions, mask, cache.layer(i)); // (N, 1, C)
+            x = blocks.get(i).decode(store, x, rows, positions, mask, cache.layer(i), i == 0 ? preceding : null);
         }
         x = lnF.forward(store, new NDList(x), false).head(); // (N, 1, C)
         return wte.logits(store, x, false).reshape(n, config.vocabSize()); // (N, V)
     }
 
     private NDArray hiddenStates(ParameterStore store, NDArray ids, boolean training) {
-        NDArray x = embed(store, ids, training); // (B, T, C)
+        NDList embedded = embed(store, ids, training); // (B, T, C)[, token embeddings (B, T, C)]
+        NDArray x = embedded.get(0);
+        PrecedingTokens preceding = embedded.size() > 1 ? PrecedingTokens.of(embedded.get(1)) : null;
         NDArray mask = causalMask(ids.getManager(), ids.getShape().get(1)).toDevice(ids.getDevice(), false); // (T, T)
-        for (TransformerBlock block : blocks) {
-            x = block.forward(store, new NDList(x, mask), training).head(); // (B, T, C)
+        for (int i = 0; i < blocks.size(); i++) {
+            x = blocks.get(i).forward(store, blockInputs(x, mask, i == 0 ? preceding : null), training).head();
         }
         return lnF.forward(store, new NDList(x), training).head(); // (B, T, C)
     }
 
-    private NDArray embed(ParameterStore store, NDArray ids, boolean training) {
+    /** Token plus position embeddings (B, T, C), then for copy attention the token embeddings alone. */
+    private NDList embed(ParameterStore store, NDArray ids, boolean training) {
         long t = ids.getShape().get(1);
         if (t > config.contextLength()) {
             throw new IllegalArgumentException(
                     "sequence of " + t + " tokens exceeds the context length " + config.contextLength());
         }
         NDArray positions = ids.getManager().arange(0L, t, 1L, DataType.INT64); // (T)
-        NDArray x = wte.forward(store, new NDList(ids), training).head(); // (B, T, C)
-        x = x.add(wpe.forward(store, new NDList(positions), training).head()); // (B, T, C)
+        NDArray tokens = wte.forward(store, new NDList(ids), training).head(); // (B, T, C)
+        NDArray x = tokens.add(wpe.forward(store, new NDList(positions), training).head()); // (B, T, C)
         if (training && config.dropout() > 0f) {
             x = Dropout.dropout(x, config.dropout(), true).head(); // (B, T, C)
         }
-        return x;
+        return config.copyAttention() ? new NDList(x, tokens) : new NDList(x);
+    }
+
+    private static NDList blockInputs(NDArray x, NDArray mask, PrecedingTokens preceding) {
+        return preceding == null ? new NDList(x, mask) : new NDList(x, mask, preceding.one(), preceding.two());
     }
 
     private static NDArray causalMask(NDManager manager, long t) {

@@ -15,9 +15,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * @param rotary whether attention also turns queries and keys by position (rotary embedding) on top of the learned
  *     position embedding; it lets a small model learn to copy (order numbers, codes) from the prompt. Artifacts
  *     written before the setting existed have no such field and read as {@code false}
+ * @param copyAttention whether the first block's attention is copy attention: each key also carries the two
+ *     tokens before its position and each query the token before its own (learned projections of their
+ *     embeddings), so one attention step finds where the last two tokens read occurred before and copies what
+ *     followed them: how a reply repeats an order number from the customer's message. Matching two tokens, not one,
+ *     keeps a digit that occurs twice in a number from sending the copy to the wrong place. Artifacts written
+ *     before the setting existed read as {@code false}
  */
 public record GptConfig(int vocabSize, int contextLength, int layers, int heads, int width, float dropout,
-        boolean rotary) {
+        boolean rotary, boolean copyAttention) {
 
     /** Default context length. */
     public static final int DEFAULT_CONTEXT = 256;
@@ -43,7 +49,24 @@ public record GptConfig(int vocabSize, int contextLength, int layers, int heads,
     }
 
     /**
-     * A model with the rotary embedding, the default for new models.
+     * A model with or without the rotary embedding and without copy attention: the shape of artifacts written
+     * before copy attention existed.
+     *
+     * @param vocabSize V
+     * @param contextLength T max
+     * @param layers blocks
+     * @param heads H
+     * @param width C
+     * @param dropout training dropout
+     * @param rotary whether attention turns queries and keys by position
+     */
+    public GptConfig(int vocabSize, int contextLength, int layers, int heads, int width, float dropout,
+            boolean rotary) {
+        this(vocabSize, contextLength, layers, heads, width, dropout, rotary, false);
+    }
+
+    /**
+     * A model with the rotary embedding and copy attention, the default for new models.
      *
      * @param vocabSize V
      * @param contextLength T max
@@ -53,7 +76,7 @@ public record GptConfig(int vocabSize, int contextLength, int layers, int heads,
      * @param dropout training dropout
      */
     public GptConfig(int vocabSize, int contextLength, int layers, int heads, int width, float dropout) {
-        this(vocabSize, contextLength, layers, heads, width, dropout, true);
+        this(vocabSize, contextLength, layers, heads, width, dropout, true, true);
     }
 
     /**
@@ -82,7 +105,7 @@ public record GptConfig(int vocabSize, int contextLength, int layers, int heads,
      * @return the new config
      */
     public GptConfig withDropout(float rate) {
-        return new GptConfig(vocabSize, contextLength, layers, heads, width, rate, rotary);
+        return new GptConfig(vocabSize, contextLength, layers, heads, width, rate, rotary, copyAttention);
     }
 
     /**
@@ -93,7 +116,8 @@ public record GptConfig(int vocabSize, int contextLength, int layers, int heads,
     public long parameterCount() {
         long c = width;
         long perBlock = 2 * 2 * c + (c * 3 * c + 3 * c) + (c * c + c) + (c * 4 * c + 4 * c) + (4 * c * c + c);
-        return (long) vocabSize * c + (long) contextLength * c + layers * perBlock + 2 * c;
+        long copy = copyAttention ? 3 * c * c : 0;
+        return (long) vocabSize * c + (long) contextLength * c + layers * perBlock + copy + 2 * c;
     }
 
     private static void require(boolean condition, String message) {

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Preallocated keys and values for up to {@code maxBatch} sequences of up to {@code maxLength}
- * tokens, per layer: (Bmax, H, Tmax, D) each.
+ * tokens, per layer: (Bmax, H, Tmax, D) each; and the token ids at those positions (Bmax, Tmax),
+ * which a model with copy attention reads back when it decodes the next position.
  *
  * <p>Slots are addressed by index; the caller tracks each slot's length and keeps active
  * sequences in slots 0..N-1 (see {@link #moveSlots}) so a decode step reads one contiguous prefix.
@@ -21,6 +22,8 @@ public final class KvCache implements AutoCloseable {
 
     private final NDManager manager;
     private final List<LayerCache> layers;
+    /** (Bmax, Tmax) int64: the token at each cached position. */
+    private final NDArray tokens;
     private final int maxBatch;
     private final int maxLength;
 
@@ -49,6 +52,7 @@ public final class KvCache implements AutoCloseable {
             list.add(new LayerCache(manager.zeros(shape, DataType.FLOAT32), manager.zeros(shape, DataType.FLOAT32)));
         }
         this.layers = List.copyOf(list);
+        this.tokens = manager.zeros(new Shape(maxBatch, maxLength), DataType.INT64);
     }
 
     /**
@@ -109,8 +113,46 @@ public final class KvCache implements AutoCloseable {
     }
 
     /**
-     * Copies the first {@code length} positions of some slots to others, in every layer, with one
-     * gather and one scatter per cached tensor however many slots move.
+     * Records prefilled sequences' tokens in consecutive slots, from position 0.
+     *
+     * @param firstSlot slot of the first row
+     * @param ids (B, T) int64, right-padded; a row's padding is overwritten as it decodes
+     */
+    public void writeTokens(int firstSlot, NDArray ids) {
+        long b = ids.getShape().get(0);
+        long t = ids.getShape().get(1);
+        if (t > maxLength || firstSlot + b > maxBatch) {
+            throw new IllegalArgumentException("cannot write " + b + " rows of " + t + " tokens at slot " + firstSlot
+                    + " into a cache of " + maxBatch + " slots of " + maxLength + " tokens");
+        }
+        tokens.set(new NDIndex("{}:{}, 0:{}", firstSlot, firstSlot + b, t), ids); // (B, T)
+    }
+
+    /**
+     * Records one token per row at its position, and returns the tokens each row holds one and two
+     * positions before it.
+     *
+     * @param manager where the returned arrays live
+     * @param rows slots (N) int64
+     * @param positions each row's position (N) int64, each at least 1
+     * @param newTokens the tokens at those positions (N, 1) int64
+     * @return the tokens at {@code positions - 1} (N, 1) int64, those at {@code positions - 2} (N, 1)
+     *     int64 (any token where the position is 1), and (N, 1, 1) float32 holding 1 where a row has a
+     *     token two before and 0 where it has not
+     */
+    public NDArray[] writeTokenReadPreceding(NDManager manager, NDArray rows, NDArray positions,
+            NDArray newTokens) {
+        tokens.set(new NDIndex("{}, {}", rows, positions), newTokens.reshape(-1)); // (N)
+        NDArray one = tokens.get(manager, new NDIndex("{}, {}", rows, positions.sub(1))).reshape(-1, 1); // (N, 1)
+        NDArray twoBack = positions.sub(2).maximum(0); // (N)
+        NDArray two = tokens.get(manager, new NDIndex("{}, {}", rows, twoBack)).reshape(-1, 1); // (N, 1)
+        NDArray present = positions.gte(2).toType(DataType.FLOAT32, false).reshape(-1, 1, 1); // (N, 1, 1)
+        return new NDArray[] {one, two, present};
+    }
+
+    /**
+     * Copies the first {@code length} positions of some slots to others, in every layer and in the
+     * token record, with one gather and one scatter per cached tensor however many slots move.
      *
      * @param from source slots
      * @param to target slots, none of them also a source
@@ -131,6 +173,9 @@ public final class KvCache implements AutoCloseable {
                 layer.keys().set(target, layer.keys().get(scratch, source)); // (M, H, L, D)
                 layer.values().set(target, layer.values().get(scratch, source)); // (M, H, L, D)
             }
+            NDIndex sourceTokens = new NDIndex("{}, 0:{}", scratch.create(toLong(from)), length);
+            NDIndex targetTokens = new NDIndex("{}, 0:{}", scratch.create(toLong(to)), length);
+            tokens.set(targetTokens, tokens.get(scratch, sourceTokens)); // (M, L)
         }
     }
 

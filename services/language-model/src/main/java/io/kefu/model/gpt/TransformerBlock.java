@@ -30,7 +30,7 @@ public final class TransformerBlock extends AbstractBlock {
         this.ln1 = addChildBlock("ln1", LayerNorm.builder().axis(2).build());
         this.attn = addChildBlock("attn", CausalSelfAttention.builder()
                 .setWidth(builder.width).setHeads(builder.heads).optDropout(builder.dropout)
-                .optRotary(builder.rotaryPositions).build());
+                .optRotary(builder.rotaryPositions).optCopyAttention(builder.copyAttention).build());
         this.ln2 = addChildBlock("ln2", LayerNorm.builder().axis(2).build());
         this.mlp = addChildBlock("mlp", Mlp.builder().setWidth(builder.width).optDropout(builder.dropout).build());
     }
@@ -65,7 +65,8 @@ public final class TransformerBlock extends AbstractBlock {
     /**
      * {@inheritDoc}
      *
-     * <p>Inputs: x (B, T, C), causal mask (T, T). Outputs: x (B, T, C), keys and values (B, H, T, D).
+     * <p>Inputs: x (B, T, C), causal mask (T, T), and for copy attention the tokens one and two before
+     * each position (B, T, C) each. Outputs: x (B, T, C), keys and values (B, H, T, D).
      */
     @Override
     protected NDList forwardInternal(
@@ -73,7 +74,9 @@ public final class TransformerBlock extends AbstractBlock {
         NDArray x = inputs.get(0); // (B, T, C)
         NDArray mask = inputs.get(1); // (T, T)
         NDArray normed = ln1.forward(store, new NDList(x), training).head(); // (B, T, C)
-        NDList attended = attn.forward(store, new NDList(normed, mask), training); // (B, T, C), 2 x (B, H, T, D)
+        NDList attnInputs = inputs.size() > 3 ? new NDList(normed, mask, inputs.get(2), inputs.get(3))
+                : new NDList(normed, mask);
+        NDList attended = attn.forward(store, attnInputs, training); // (B, T, C), 2 x (B, H, T, D)
         x = x.add(attended.get(0)); // (B, T, C)
         x = x.add(mlp.forward(store, ln2.forward(store, new NDList(x), training), training).head()); // (B, T, C)
         return new NDList(x, attended.get(1), attended.get(2));
@@ -88,11 +91,13 @@ public final class TransformerBlock extends AbstractBlock {
      * @param rows 0..B-1 (B) int64
      * @param ends each row's last real position (B) int64
      * @param mask additive mask (B, 1, 1, T): 0 up to the row's end, -inf after
+     * @param preceding each position's preceding tokens, or null unless copy attention
      * @return hidden states at the ends (B, 1, C), keys and values (B, H, T, D)
      */
-    public NDList prefillEnds(ParameterStore store, NDArray x, NDArray rows, NDArray ends, NDArray mask) {
+    public NDList prefillEnds(ParameterStore store, NDArray x, NDArray rows, NDArray ends, NDArray mask,
+            PrecedingTokens preceding) {
         NDArray normed = ln1.forward(store, new NDList(x), false).head(); // (B, T, C)
-        NDList attended = attn.prefillEnds(store, normed, rows, ends, mask); // (B, 1, C), 2 x (B, H, T, D)
+        NDList attended = attn.prefillEnds(store, normed, rows, ends, mask, preceding); // (B, 1, C), ...
         NDArray last = x.get(new NDIndex("{}, {}", rows, ends)).expandDims(1); // (B, 1, C)
         last = last.add(attended.get(0)); // (B, 1, C)
         last = last.add(mlp.forward(store, ln2.forward(store, new NDList(last), false), false).head()); // (B, 1, C)
@@ -108,12 +113,13 @@ public final class TransformerBlock extends AbstractBlock {
      * @param positions position of each row's token (N)
      * @param mask additive mask (N, 1, 1, S)
      * @param cache this layer's cache
+     * @param preceding each row's preceding tokens (N, 1, C), or null unless copy attention
      * @return hidden states (N, 1, C)
      */
     public NDArray decode(ParameterStore store, NDArray x, NDArray rows, NDArray positions, NDArray mask,
-            LayerCache cache) {
+            LayerCache cache, PrecedingTokens preceding) {
         NDArray normed = ln1.forward(store, new NDList(x), false).head(); // (N, 1, C)
-        x = x.add(attn.decode(store, normed, rows, positions, mask, cache)); // (N, 1, C)
+        x = x.add(attn.decode(store, normed, rows, positions, mask, cache, preceding)); // (N, 1, C)
         x = x.add(mlp.forward(store, ln2.forward(store, new NDList(x), false), false).head()); // (N, 1, C)
         return x;
     }
@@ -142,13 +148,25 @@ public final class TransformerBlock extends AbstractBlock {
         private int heads;
         private float dropout;
         private int rotaryPositions;
+        private boolean copyAttention;
 
         private Builder() {}
 
         /**
+         * Makes the block's attention copy attention (default off); see {@link GptConfig#copyAttention()}.
+         *
+         * @param on whether the attention is copy attention
+         * @return this builder
+         */
+        public Builder optCopyAttention(boolean on) {
+            copyAttention = on;
+            return this;
+        }
+
+        /**
          * Uses the rotary position embedding in attention for positions below {@code positions} (default 0: off).
          *
-         * @param positions the context length, or 0 for none
+         * @param positions the context length, or 0 for no rotary embedding
          * @return this builder
          */
         public Builder optRotary(int positions) {
