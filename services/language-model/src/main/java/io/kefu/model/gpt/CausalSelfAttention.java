@@ -50,14 +50,6 @@ public final class CausalSelfAttention extends AbstractBlock {
         return Linear.builder().setUnits(width).optBias(false).build();
     }
 
-    /**
-     * Returns whether this is copy attention (then every call takes the preceding tokens).
-     *
-     * @return true for copy attention
-     */
-    public boolean isCopyAttention() {
-        return keyOne != null;
-    }
 
     /**
      * Creates a builder.
