@@ -106,8 +106,8 @@ class DemoBrowserIntegrationTest {
 
   /**
    * The demo's defaults but for free ports, the CPU, a tiny model's reply length and handoff threshold, simulated
-   * customers that keep talking, a fine-tuner that trains only when asked and briefly, a gate that lets its candidate
-   * through, and a canary controller that starts canaries at once but leaves the promotion to the operator.
+   * customers that keep talking, a fine-tuner that trains only when asked and briefly (on every rated reply, the badly
+   * rated ones as negatives), a gate that lets its candidate through, and a canary controller that starts canaries at once but leaves the promotion to the operator.
    */
   private static Map<String, String> smallDemoSettings() {
     return Map.ofEntries(
@@ -129,6 +129,9 @@ class DemoBrowserIntegrationTest {
         Map.entry(FineTuneSettings.TRIGGER_EXAMPLES, "1000000"),
         Map.entry(FineTuneSettings.TRIGGER_INTERVAL, "24h"),
         Map.entry(FineTuneSettings.MIN_EXAMPLES, "5"),
+        // the tiny model's replies are mostly rated 1-2 stars: learn from those too, so a run always has examples
+        Map.entry(FineTuneSettings.NEGATIVES, "unlikelihood"),
+        Map.entry(FineTuneSettings.NEGATIVE_MAX_STARS, "2"),
         Map.entry(FineTuneSettings.MAX_STEPS, "8"),
         Map.entry(FineTuneSettings.BATCH_SIZE, "8"),
         Map.entry(FineTuneSettings.EVAL_CASES, "22"),
