@@ -132,11 +132,16 @@ class ModelServingIntegrationTest {
             Collectors.mapping(ServedOutcome::version, Collectors.toList())));
   }
 
+  /**
+   * The second version writes only its "OK." (now and then with a letter repeated, "OKKK.", after an unusual context
+   * such as a garbled first-version reply); the first never writes "OK". A reply begun by one version and continued
+   * by the other would break one of the two.
+   */
   private static void assertWrittenByTheirVersion(List<ServedOutcome> outcomes) {
     assertThat(outcomes).filteredOn(o -> o.byModel() && SECOND.equals(o.version()))
-        .allSatisfy(o -> assertThat(o.reply().getText()).isEqualTo(TinyReplyModel.SECOND_VERSION_REPLY));
+        .allSatisfy(o -> assertThat(o.reply().getText()).matches("O+K+\\.+"));
     assertThat(outcomes).filteredOn(o -> o.byModel() && BASE.equals(o.version()))
-        .allSatisfy(o -> assertThat(o.reply().getText()).isNotEqualTo(TinyReplyModel.SECOND_VERSION_REPLY));
+        .allSatisfy(o -> assertThat(o.reply().getText()).doesNotContain("OK"));
   }
 
   @Test
