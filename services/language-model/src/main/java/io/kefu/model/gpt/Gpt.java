@@ -196,16 +196,20 @@ public final class Gpt extends AbstractBlock {
             KvCache cache) {
         long n = tokens.getShape().get(0);
         NDArray rows = tokens.getManager().arange(0L, n, 1L, DataType.INT64); // (N)
-        NDArray x = wte.forward(store, new NDList(tokens), false).head(); // (N, 1, C)
         NDArray pos = wpe.forward(store, new NDList(positions), false).head(); // (N, C)
-        x = x.add(pos.expandDims(1)); // (N, 1, C)
+        NDArray x;
         PrecedingTokens preceding = null;
         if (config.copyAttention()) {
+            // One embedding lookup for the new tokens and the two before each: (N, 3) ids to (N, 3, C).
             NDArray[] before = cache.writeTokenReadPreceding(tokens.getManager(), rows, positions, tokens);
-            NDArray one = wte.forward(store, new NDList(before[0]), false).head(); // (N, 1, C)
-            NDArray two = wte.forward(store, new NDList(before[1]), false).head().mul(before[2]); // (N, 1, C)
-            preceding = new PrecedingTokens(one, two);
+            NDArray all = wte.forward(store, new NDList(tokens.concat(before[0], 1).concat(before[1], 1)), false)
+                    .head(); // (N, 3, C)
+            x = all.get(":, 0:1"); // (N, 1, C)
+            preceding = new PrecedingTokens(all.get(":, 1:2"), all.get(":, 2:3").mul(before[2])); // (N, 1, C) each
+        } else {
+            x = wte.forward(store, new NDList(tokens), false).head(); // (N, 1, C)
         }
+        x = x.add(pos.expandDims(1)); // (N, 1, C)
         for (int i = 0; i < blocks.size(); i++) {
             x = blocks.get(i).decode(store, x, rows, positions, mask, cache.layer(i), i == 0 ? preceding : null);
         }
