@@ -9,11 +9,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code kefu chaos broker-restart}: restart the embedded broker under load; check exactly-once. */
+/**
+ * {@code kefu chaos broker-restart}: restart the embedded broker under load, or with {@code --brokers 3} kill one node
+ * of a three-node cluster; check exactly-once.
+ */
 @Command(name = "broker-restart", mixinStandardHelpOptions = true,
-    header = "Stop and restart the embedded broker under load; check the clients recover and exactly-once holds.",
+    header = "Restart the broker (or kill one of three) under load; check the clients recover and exactly-once holds.",
     description = {"One reply-service process answers a steady load while the embedded broker is stopped and",
-        "started again on the same data directory and port --restarts times; nothing is restarted by hand."})
+        "started again on the same data directory and port --restarts times; nothing is restarted by hand.",
+        "With --brokers 3 Kafka runs as three broker processes (replication 3, min.insync.replicas 2) and each",
+        "fault is a SIGKILL of one node at random, started again after --down-for seconds."})
 public final class BrokerRestartCommand implements Callable<Integer> {
 
   @Mixin RunOptions run;
@@ -39,6 +44,15 @@ public final class BrokerRestartCommand implements Callable<Integer> {
       description = "Longest time before a restart; default ${DEFAULT-VALUE} s.")
   long maxInterval;
 
+  @Option(names = "--brokers", defaultValue = "1",
+      description = "1: one in-process broker, stopped and started; 3: a cluster of three broker processes, one"
+          + " killed with SIGKILL per fault; default ${DEFAULT-VALUE}.")
+  int brokers;
+
+  @Option(names = "--down-for", defaultValue = "10", paramLabel = "SECONDS",
+      description = "How long a killed node of a cluster stays down; default ${DEFAULT-VALUE} s.")
+  long downFor;
+
   @Option(names = "--drain-timeout", defaultValue = "1800", paramLabel = "SECONDS",
       description = "How long the service may take to answer everything; default ${DEFAULT-VALUE} s.")
   long drainTimeout;
@@ -49,8 +63,12 @@ public final class BrokerRestartCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var options = new BrokerRestartScenario.Options(
         new LoadOptions(messages, conversations, rate, run.seed, Duration.ofSeconds(drainTimeout)), restarts,
-        Duration.ofSeconds(minInterval), Duration.ofSeconds(maxInterval));
-    return ScenarioRunner.run(run, "broker-restart", (env, store) -> new BrokerRestartScenario(env, store, options).run(),
-        spec.commandLine().getOut());
+        Duration.ofSeconds(minInterval), Duration.ofSeconds(maxInterval), Duration.ofSeconds(downFor));
+    if (brokers != 1 && brokers < 3) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--brokers must be 1 or at least 3 (a cluster"
+          + " that keeps min.insync.replicas 2 with one node down), was " + brokers);
+    }
+    return ScenarioRunner.run(run, brokers == 1 ? "broker-restart" : "broker-kill", brokers,
+        (env, store) -> new BrokerRestartScenario(env, store, options).run(), spec.commandLine().getOut());
   }
 }

@@ -19,12 +19,21 @@ final class ScenarioRunner {
     ChaosResult run(ChaosEnvironment env, Path modelStore) throws Exception;
   }
 
-  /** A named scenario of a command. */
-  record Named(String name, Scenario scenario) {}
+  /** A named scenario of a command, run on {@code brokers} brokers (1: in-process; more: a cluster of processes). */
+  record Named(String name, Scenario scenario, int brokers) {
+    Named(String name, Scenario scenario) {
+      this(name, scenario, 1);
+    }
+  }
 
   /** Runs {@code scenario}; returns 0 when it passed and 1 when anything was lost, duplicated or out of order. */
   static int run(RunOptions options, String name, Scenario scenario, PrintWriter out) throws Exception {
     return runAll(options, List.of(new Named(name, scenario)), out);
+  }
+
+  /** Runs {@code scenario} on {@code brokers} brokers; see {@link #run(RunOptions, String, Scenario, PrintWriter)}. */
+  static int run(RunOptions options, String name, int brokers, Scenario scenario, PrintWriter out) throws Exception {
+    return runAll(options, List.of(new Named(name, scenario, brokers)), out);
   }
 
   /**
@@ -41,7 +50,7 @@ final class ScenarioRunner {
       Path run = ChaosEnvironment.newRunDirectory(options.runParent.toAbsolutePath(), scenario.name());
       out.printf("kefu chaos %s: run directory %s (child logs in %s)%n", scenario.name(), run, run.resolve("logs"));
       out.flush();
-      try (ChaosEnvironment env = ChaosEnvironment.start(run, scenario.name() + ".")) {
+      try (ChaosEnvironment env = ChaosEnvironment.start(run, scenario.name() + ".", scenario.brokers())) {
         results.add(scenario.scenario().run(env, store));
       }
     }

@@ -12,24 +12,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ground a chaos run stands on, hosted in this JVM: a real embedded Kafka broker and schema registry keeping
- * their data under one run directory, and every Kefu topic (with the run's prefix) created up front.
+ * The ground a chaos run stands on: a real embedded Kafka broker in this JVM (or a {@link BrokerCluster} of broker
+ * processes) and a schema registry, keeping their data under one run directory, and every Kefu topic (with the run's
+ * prefix) created up front.
  *
  * <pre>{@code
  * try (ChaosEnvironment env = ChaosEnvironment.start(runDirectory, "crash.")) {
  *   env.bootstrapServers(); env.registryUrl();   // for the child processes' settings
  *   env.restartBroker();                         // same data directory and port
+ * }
+ * try (ChaosEnvironment env = ChaosEnvironment.start(runDirectory, "kill.", 3)) {
+ *   env.cluster().orElseThrow().killAndRestart(2, Duration.ofSeconds(5));   // SIGKILL one node of three
  * }
  * }</pre>
  */
@@ -39,15 +46,19 @@ public final class ChaosEnvironment implements AutoCloseable {
 
   private final Path runDirectory;
   private final String topicPrefix;
+  /** The single in-process broker, or null when the run has a {@link #cluster}. */
   private final EmbeddedKafkaBroker broker;
+  /** The multi-node cluster of broker processes, or null when the run has a single {@link #broker}. */
+  private final BrokerCluster cluster;
   private final EmbeddedSchemaRegistry registry;
   private final Admin admin;
 
-  private ChaosEnvironment(Path runDirectory, String topicPrefix, EmbeddedKafkaBroker broker,
+  private ChaosEnvironment(Path runDirectory, String topicPrefix, EmbeddedKafkaBroker broker, BrokerCluster cluster,
       EmbeddedSchemaRegistry registry, Admin admin) {
     this.runDirectory = runDirectory;
     this.topicPrefix = topicPrefix;
     this.broker = broker;
+    this.cluster = cluster;
     this.registry = registry;
     this.admin = admin;
   }
@@ -57,29 +68,54 @@ public final class ChaosEnvironment implements AutoCloseable {
    * topics named with {@code topicPrefix}; on failure stops what it started.
    */
   public static ChaosEnvironment start(Path runDirectory, String topicPrefix) {
+    return start(runDirectory, topicPrefix, 1);
+  }
+
+  /**
+   * Starts the run's Kafka in {@code runDirectory/kafka} on free ports: one in-process broker when {@code brokers} is
+   * 1, else a {@link BrokerCluster} of that many node processes (replication 3, min.insync.replicas 2 for three); then
+   * a registry on it, and creates the catalogue's topics named with {@code topicPrefix}; on failure stops what it
+   * started.
+   */
+  public static ChaosEnvironment start(Path runDirectory, String topicPrefix, int brokers) {
+    if (brokers < 1) {
+      throw new IllegalArgumentException("a run needs at least one broker, was " + brokers);
+    }
     try {
       Files.createDirectories(runDirectory.resolve("kafka"));
       Files.createDirectories(runDirectory.resolve("logs"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the run directory " + runDirectory, e);
     }
-    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().setDataDirectory(runDirectory.resolve("kafka"))
-        // One broker: the transaction log and offsets topic cannot have more replicas than that.
-        .optBrokerProperties(Map.of("group.initial.rebalance.delay.ms", "0")).build();
+    EmbeddedKafkaBroker broker = brokers > 1 ? null
+        : EmbeddedKafkaBroker.builder().setDataDirectory(runDirectory.resolve("kafka"))
+            // One broker: the transaction log and offsets topic cannot have more replicas than that.
+            .optBrokerProperties(Map.of("group.initial.rebalance.delay.ms", "0")).build();
+    BrokerCluster cluster = null;
     EmbeddedSchemaRegistry registry = null;
     Admin admin = null;
     try {
-      broker.start();
-      registry = new EmbeddedSchemaRegistry(RegistryOptions.builder().setBootstrapServers(broker.bootstrapServers())
-          .optPort(0).optTopicReplication((short) 1).build());
+      String bootstrap;
+      short replication;
+      if (broker != null) {
+        broker.start();
+        bootstrap = broker.bootstrapServers();
+        replication = 1;
+      } else {
+        cluster = BrokerCluster.start(runDirectory.resolve("kafka"), runDirectory.resolve("logs"), brokers);
+        bootstrap = cluster.bootstrapServers();
+        replication = cluster.replication();
+      }
+      registry = new EmbeddedSchemaRegistry(RegistryOptions.builder().setBootstrapServers(bootstrap)
+          .optPort(0).optTopicReplication(replication).build());
       registry.start();
-      admin = Admin.create(broker.clientProperties());
+      admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
       List<TopicSpec> specs = TopicCatalogue.load(topicPrefix).all();
       new TopicAdmin(admin).ensureTopics(specs);
       awaitLeaders(admin, specs.stream().map(TopicSpec::name).toList());
-      log.info("chaos environment in {}: broker {}, registry {}, topic prefix '{}'", runDirectory,
-          broker.bootstrapServers(), registry.url(), topicPrefix);
-      return new ChaosEnvironment(runDirectory, topicPrefix, broker, registry, admin);
+      log.info("chaos environment in {}: Kafka {}, registry {}, topic prefix '{}'", runDirectory, bootstrap,
+          registry.url(), topicPrefix);
+      return new ChaosEnvironment(runDirectory, topicPrefix, broker, cluster, registry, admin);
     } catch (RuntimeException e) {
       if (admin != null) {
         admin.close(Duration.ofSeconds(5));
@@ -87,7 +123,12 @@ public final class ChaosEnvironment implements AutoCloseable {
       if (registry != null) {
         registry.stop();
       }
-      broker.stop();
+      if (broker != null) {
+        broker.stop();
+      }
+      if (cluster != null) {
+        cluster.close();
+      }
       throw e;
     }
   }
@@ -130,15 +171,24 @@ public final class ChaosEnvironment implements AutoCloseable {
 
   /** Stops the broker cleanly and starts it again on the same data directory and port; returns the time it took. */
   public Duration restartBroker() {
+    if (broker == null) {
+      throw new IllegalStateException("this run has a cluster of " + cluster.size() + " broker processes; kill and"
+          + " restart one node with cluster().killAndRestart(nodeId, downFor)");
+    }
     long start = System.nanoTime();
     broker.stop();
     broker.start();
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  /** The broker's {@code host:port}, the same across restarts. */
+  /** The broker's {@code host:port} (every node's, for a cluster), the same across restarts. */
   public String bootstrapServers() {
-    return broker.bootstrapServers();
+    return broker != null ? broker.bootstrapServers() : cluster.bootstrapServers();
+  }
+
+  /** The run's multi-node cluster, when it has one. */
+  public Optional<BrokerCluster> cluster() {
+    return Optional.ofNullable(cluster);
   }
 
   /** The registry's base URL. */
@@ -158,7 +208,12 @@ public final class ChaosEnvironment implements AutoCloseable {
 
   /** A new mutable map of client settings for the broker. */
   public Map<String, Object> clientProperties() {
-    return broker.clientProperties();
+    if (broker != null) {
+      return broker.clientProperties();
+    }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+    return properties;
   }
 
   /** The admin client of the run (do not close it). */
@@ -184,7 +239,11 @@ public final class ChaosEnvironment implements AutoCloseable {
       try {
         registry.stop();
       } finally {
-        broker.stop();
+        if (broker != null) {
+          broker.stop();
+        } else {
+          cluster.close();
+        }
       }
     }
   }

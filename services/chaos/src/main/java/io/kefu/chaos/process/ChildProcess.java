@@ -125,6 +125,11 @@ public final class ChildProcess implements AutoCloseable {
     ChildLog.append(spec.logFile(), "---- " + spec.name() + " pid " + pid() + " killed with SIGKILL at " + Instant.now());
   }
 
+  /** Asks the child to stop with SIGTERM and returns at once; {@link #stop(Duration)} waits for it. */
+  public void terminate() {
+    process.destroy();
+  }
+
   /** Freezes the child with SIGSTOP: its threads, heartbeats included, stop until {@link #resume()}. */
   public void pause() {
     signal("STOP");

@@ -21,7 +21,7 @@ class BrokerRestartIntegrationTest {
     Path store = TestModelStore.ensure();
     try (ChaosEnvironment env = ChaosEnvironment.start(TestModelStore.newRunDirectory("broker-restart"), "restart.")) {
       var options = new BrokerRestartScenario.Options(new LoadOptions(MESSAGES, 20, 12, 13, Duration.ofMinutes(6)),
-          1, Duration.ofSeconds(3), Duration.ofSeconds(8));
+          1, Duration.ofSeconds(3), Duration.ofSeconds(8), Duration.ZERO);
 
       // When the broker is stopped and started again on the same data directory and port mid-load
       ChaosResult result = new BrokerRestartScenario(env, store, options).run();

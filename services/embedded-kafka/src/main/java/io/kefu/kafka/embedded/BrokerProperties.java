@@ -54,6 +54,15 @@ final class BrokerProperties {
    */
   static Map<String, String> build(String host, int listenerPort, int controllerPort, BrokerDataDirectory directory,
       Map<String, String> extras, Optional<BrokerSecurity> security) {
+    return build(host, listenerPort, controllerPort, directory, extras, security, Optional.empty());
+  }
+
+  /**
+   * Every server property for one start of a node of {@code quorum} (empty: the single node {@link #NODE_ID}, the
+   * only voter, on {@code controllerPort}).
+   */
+  static Map<String, String> build(String host, int listenerPort, int controllerPort, BrokerDataDirectory directory,
+      Map<String, String> extras, Optional<BrokerSecurity> security, Optional<ControllerQuorum> quorum) {
     checkExtras(extras);
     security.ifPresent(s -> checkExtrasAgainst(s, extras));
     Map<String, String> props = new LinkedHashMap<>();
@@ -61,14 +70,15 @@ final class BrokerProperties {
     security.ifPresent(s -> props.putAll(s.brokerProperties()));
     props.putAll(extras);
     props.put("process.roles", "broker,controller");
-    props.put("node.id", Integer.toString(NODE_ID));
+    props.put("node.id", Integer.toString(quorum.map(ControllerQuorum::nodeId).orElse(NODE_ID)));
     props.put("listeners", CLIENT_LISTENER + "://" + host + ":" + listenerPort + ","
         + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
     props.put("advertised.listeners", CLIENT_LISTENER + "://" + host + ":" + listenerPort);
     props.put("controller.listener.names", CONTROLLER_LISTENER);
-    // A static one-voter quorum: voter endpoints live in config, not in the metadata log, so the controller
-    // port may change from one start to the next.
-    props.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+    // A static quorum: voter endpoints live in config, not in the metadata log, so a single node's controller port
+    // may change from one start to the next (a cluster's must not: the other nodes dial it).
+    props.put("controller.quorum.voters",
+        quorum.map(q -> q.votersProperty(host)).orElse(NODE_ID + "@" + host + ":" + controllerPort));
     props.put("log.dirs", directory.logDirectory().toString());
     props.put("metadata.log.dir", directory.logDirectory().toString());
     return props;

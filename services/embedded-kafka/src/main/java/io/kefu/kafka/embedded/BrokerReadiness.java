@@ -22,6 +22,12 @@ final class BrokerReadiness {
    * @throws EmbeddedKafkaException if no answer came within {@code timeout}
    */
   static void awaitMetadata(String bootstrapServers, Map<String, Object> clientProperties, Duration timeout) {
+    awaitMetadata(bootstrapServers, clientProperties, timeout, BrokerProperties.NODE_ID);
+  }
+
+  /** Blocks until {@code describeCluster} lists node {@code nodeId}; see {@link #awaitMetadata(String, Map, Duration)}. */
+  static void awaitMetadata(String bootstrapServers, Map<String, Object> clientProperties, Duration timeout,
+      int nodeId) {
     int timeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     Map<String, Object> config = new HashMap<>(clientProperties);
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -30,9 +36,9 @@ final class BrokerReadiness {
     config.put(AdminClientConfig.CLIENT_ID_CONFIG, "kefu-embedded-kafka-readiness");
     try (Admin admin = Admin.create(config)) {
       Collection<Node> nodes = admin.describeCluster().nodes().get(timeoutMs, TimeUnit.MILLISECONDS);
-      if (nodes.stream().noneMatch(node -> node.id() == BrokerProperties.NODE_ID)) {
+      if (nodes.stream().noneMatch(node -> node.id() == nodeId)) {
         throw new EmbeddedKafkaException("broker at " + bootstrapServers + " answered metadata without node "
-            + BrokerProperties.NODE_ID + ": " + nodes);
+            + nodeId + ": " + nodes);
       }
     } catch (ExecutionException e) {
       throw new EmbeddedKafkaException("broker at " + bootstrapServers + " did not answer metadata: "

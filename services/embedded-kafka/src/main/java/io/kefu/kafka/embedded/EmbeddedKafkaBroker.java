@@ -59,6 +59,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final Map<String, String> brokerProperties;
   private final Map<String, Object> clientProperties;
   private final Optional<BrokerSecurity> security;
+  private final Optional<ControllerQuorum> quorum;
   private final Duration startupTimeout;
 
   private KafkaRaftServer server;
@@ -75,6 +76,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     this.brokerProperties = Map.copyOf(builder.brokerProperties);
     this.clientProperties = Map.copyOf(builder.clientProperties);
     this.security = Optional.ofNullable(builder.security);
+    this.quorum = Optional.ofNullable(builder.quorum);
     this.startupTimeout = builder.startupTimeout;
   }
 
@@ -96,21 +98,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     long startedAt = System.nanoTime();
     boolean formattedBefore = directory.isFormatted();
     clusterId = StorageFormatter.formatIfNeeded(directory, requestedClusterId,
-        security.map(BrokerSecurity::scramFormatArguments).orElse(List.of()));
+        security.map(BrokerSecurity::scramFormatArguments).orElse(List.of()), nodeId());
     OptionalInt remembered = requestedPort == 0 ? directory.rememberedListenerPort() : OptionalInt.empty();
     int port = requestedPort != 0 ? requestedPort : remembered.orElseGet(() -> Ports.pickFree(host));
     checkBindable(port, remembered.isPresent());
-    int controllerPort = requestedControllerPort != 0
+    int controllerPort = quorum.map(ControllerQuorum::controllerPort).orElseGet(() -> requestedControllerPort != 0
         ? requestedControllerPort
-        : Ports.pickFreeExcept(host, port);
+        : Ports.pickFreeExcept(host, port));
     Map<String, String> props =
-        BrokerProperties.build(host, port, controllerPort, directory, brokerProperties, security);
+        BrokerProperties.build(host, port, controllerPort, directory, brokerProperties, security, quorum);
     listenerPort = port;
     KafkaRaftServer starting = null;
     try {
       starting = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
       starting.startup();
-      BrokerReadiness.awaitMetadata(bootstrapServers(), ownClientProperties(), startupTimeout);
+      BrokerReadiness.awaitMetadata(bootstrapServers(), ownClientProperties(), startupTimeout, nodeId());
       if (formattedBefore && security.isPresent()) {
         ScramUsers.upsert(clientProperties(), security.get().nonAdminPasswords(), startupTimeout);
       }
@@ -131,8 +133,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       directory.rememberListenerPort(port);
     }
     lastStartupDuration = Duration.ofNanos(System.nanoTime() - startedAt);
-    log.info("embedded Kafka broker started at {} in {} ms (cluster {}, data directory {})",
-        bootstrapServers(), lastStartupDuration.toMillis(), clusterId, directory);
+    log.info("embedded Kafka broker started at {} in {} ms (cluster {}, node {} of {}, data directory {})",
+        bootstrapServers(), lastStartupDuration.toMillis(), clusterId, nodeId(), quorum.map(ControllerQuorum::size)
+            .orElse(1), directory);
   }
 
   /** Shuts the broker down cleanly and waits until it has; does nothing if it is not running. */
@@ -183,6 +186,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       throw new IllegalStateException("embedded Kafka broker has not been started; call start() first");
     }
     return clusterId;
+  }
+
+  /** This node's id: the quorum's, or 1 for a single node. */
+  public int nodeId() {
+    return quorum.map(ControllerQuorum::nodeId).orElse(BrokerProperties.NODE_ID);
   }
 
   /** The data directory given to the builder. */
@@ -273,6 +281,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Map<String, String> brokerProperties = new HashMap<>();
     private final Map<String, Object> clientProperties = new HashMap<>();
     private BrokerSecurity security;
+    private ControllerQuorum quorum;
     private Duration startupTimeout = Duration.ofSeconds(60);
 
     private Builder() {}
@@ -361,6 +370,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Makes this broker one node of a multi-node cluster: its node id and the controller ports of every voter (its
+     * own included, which replaces {@link #optControllerPort(int)}). Give each node its own data directory and the
+     * same {@link #optClusterId(String)}, and raise the replication defaults with {@link #optBrokerProperties(Map)}
+     * ({@code default.replication.factor}, {@code min.insync.replicas}, {@code offsets.topic.replication.factor},
+     * {@code transaction.state.log.replication.factor}, {@code transaction.state.log.min.isr}). {@link
+     * EmbeddedKafkaBroker#start()} returns once a quorum has formed, so start the nodes concurrently.
+     */
+    public Builder optQuorum(ControllerQuorum quorum) {
+      this.quorum = Objects.requireNonNull(quorum, "quorum");
+      return this;
+    }
+
     /** How long {@link EmbeddedKafkaBroker#start()} waits for the first metadata answer; default 60 s. */
     public Builder optStartupTimeout(Duration startupTimeout) {
       if (startupTimeout == null || startupTimeout.isNegative() || startupTimeout.isZero()) {
@@ -377,6 +399,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       }
       if (security != null) {
         BrokerProperties.checkExtrasAgainst(security, brokerProperties);
+      }
+      if (quorum != null && controllerPort != 0 && controllerPort != quorum.controllerPort()) {
+        throw new IllegalArgumentException("controllerPort " + controllerPort + " differs from node "
+            + quorum.nodeId() + "'s port " + quorum.controllerPort() + " in the quorum; set only the quorum");
+      }
+      if (quorum != null && quorum.size() > 1 && security != null) {
+        throw new IllegalArgumentException("a secured broker runs as a single node: its controller listener's"
+            + " credentials are not shared with other voters; leave optSecurity off for a multi-node quorum");
       }
       return new EmbeddedKafkaBroker(this);
     }

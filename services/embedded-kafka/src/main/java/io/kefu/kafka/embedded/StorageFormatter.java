@@ -42,6 +42,15 @@ final class StorageFormatter {
    */
   static String formatIfNeeded(
       BrokerDataDirectory directory, Optional<String> requestedClusterId, List<String> scramArguments) {
+    return formatIfNeeded(directory, requestedClusterId, scramArguments, BrokerProperties.NODE_ID);
+  }
+
+  /**
+   * Formats {@code directory} for node {@code nodeId} unless it is formatted already, and returns its cluster id; see
+   * {@link #formatIfNeeded(BrokerDataDirectory, Optional, List)}.
+   */
+  static String formatIfNeeded(BrokerDataDirectory directory, Optional<String> requestedClusterId,
+      List<String> scramArguments, int nodeId) {
     directory.createDirectories();
     if (directory.isFormatted()) {
       String existing = readClusterId(directory);
@@ -57,7 +66,7 @@ final class StorageFormatter {
     try (PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8)) {
       new Formatter()
           .setPrintStream(printStream)
-          .setNodeId(BrokerProperties.NODE_ID)
+          .setNodeId(nodeId)
           .setClusterId(clusterId)
           .setControllerListenerName(BrokerProperties.CONTROLLER_LISTENER)
           .setDirectories(List.of(logDirectory))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BrokerPropertiesTest {
@@ -23,6 +24,19 @@ class BrokerPropertiesTest {
         .containsEntry("controller.quorum.voters", "1@127.0.0.1:41234")
         .containsEntry("log.dirs", "/var/lib/kefu/kafka/kafka-logs")
         .containsEntry("metadata.log.dir", "/var/lib/kefu/kafka/kafka-logs");
+  }
+
+  @Test
+  void shouldDeclareANodeOfAThreeVoterQuorumWithItsOwnIdAndEveryVoterOnTheHost() {
+    ControllerQuorum quorum = ControllerQuorum.parse(2, "1@41001,2@41002,3@41003");
+
+    Map<String, String> props = BrokerProperties.build("127.0.0.1", 9093, quorum.controllerPort(), DIRECTORY, Map.of(),
+        Optional.empty(), Optional.of(quorum));
+
+    assertThat(props)
+        .containsEntry("node.id", "2")
+        .containsEntry("listeners", "CLIENT://127.0.0.1:9093,CONTROLLER://127.0.0.1:41002")
+        .containsEntry("controller.quorum.voters", "1@127.0.0.1:41001,2@127.0.0.1:41002,3@127.0.0.1:41003");
   }
 
   @Test
