@@ -158,7 +158,8 @@ public final class ReplyService implements AutoCloseable {
       loop = new PipelinedReplyLoop(consumer, producer, topics.customerMessages(), admission, responder,
           outcomeRecords, memory, restorer, metrics, new PipelinedReplyLoop.Pacing(options.pollTimeout(),
               options.commitInterval(), options.maxPollRecords(), options.maxInFlight(), options.generationTimeout(),
-              options.generationMaxAttempts(), options.retryBackoff()), clock, SERVICE_NAME);
+              options.generationMaxAttempts(), options.retryBackoff(), options.memoryMessageIds()), clock,
+          SERVICE_NAME);
 
       http = new HealthServer(meterRegistry, loop::isLive, loop::isReady);
       httpPort = http.start(config.get(CoreSettings.HTTP_HOST), options.httpPort());

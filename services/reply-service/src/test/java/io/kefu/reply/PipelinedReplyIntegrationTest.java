@@ -27,6 +27,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -112,6 +113,46 @@ class PipelinedReplyIntegrationTest {
           .extracting(AgentReply::getInReplyTo).containsExactlyInAnyOrder(a.getMessageId(), b.getMessageId());
       // and the model time of both replies is published beside their latency
       await().atMost(WAIT).until(() -> service.meterRegistry().get("kefu.reply.model.time").timer().count() == 2);
+    }
+  }
+
+  @Test
+  void shouldCommitAReplyAheadOfAnUnfinishedEarlierMessageOfItsPartitionAndNotAnswerItAgainWhenThatIsRedone()
+      throws Exception {
+    // Given a service whose generations for conversation A last until the test ends them
+    String prefix = "ahead.";
+    String group = prefix + "replies";
+    ReplyTopics topics = topics(prefix);
+    TopicPartition zero = new TopicPartition(topics.customerMessages(), 0);
+    GatedReplyGenerator[] gate = new GatedReplyGenerator[1];
+    try (ReplyService service = service(prefix, "ahead", g -> gate[0] = new GatedReplyGenerator(g, "a"::equals));
+        Admin admin = Admin.create(kafka.broker().clientProperties())) {
+      service.start();
+      await().atMost(WAIT).until(service::isReady);
+      CustomerMessage a = Conversations.message("a", 0, Locale.EN);
+      CustomerMessage b = Conversations.message("b", 0, Locale.EN);
+
+      // When A and then B write on the same partition, and A's generation is held
+      send(topics, 0, a);
+      await().atMost(WAIT).until(() -> gate[0].calls("a").size() == 1);
+      send(topics, 0, b);
+
+      // Then B's reply is committed and visible first, while the group's offset stays before A's message
+      assertThat(replies(topics, 1)).extracting(AgentReply::getInReplyTo).containsExactly(b.getMessageId());
+      assertThat(gate[0].gatedDone()).isZero();
+      OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+          .get(zero);
+      assertThat(committed == null ? 0L : committed.offset()).isZero();
+
+      // When A's generation fails, so the partition is redone from that offset: A, then B again
+      gate[0].failHeld(new IllegalStateException("model call failed (test)"));
+      platform.awaitNoLag(group, topics.customerMessages(), WAIT);
+
+      // Then A is answered, B is recognised as answered and not generated or produced again
+      assertThat(platform.readAll(topics.agentReplies())).map(r -> platform.decode(AgentReply.class, r))
+          .extracting(AgentReply::getInReplyTo).containsExactlyInAnyOrder(b.getMessageId(), a.getMessageId());
+      assertThat(gate[0].calls("a")).hasSize(2);
+      assertThat(gate[0].calls("b")).hasSize(1);
     }
   }
 

@@ -19,6 +19,7 @@ final class InFlightMessage {
   private long generationStartedNanos;
   private MessageOutcome outcome;
   private ConversationState stateAfter;
+  private boolean released;
 
   /**
    * @param record the consumed record
@@ -92,6 +93,16 @@ final class InFlightMessage {
 
   boolean isFinished() {
     return outcome != null;
+  }
+
+  /** Marks the message as handed to a transaction, so that it is released once only. */
+  void released() {
+    released = true;
+  }
+
+  /** True once the message was handed to a transaction. */
+  boolean isReleased() {
+    return released;
   }
 
   /** The outcome, or null while unfinished. */

@@ -3,21 +3,32 @@ package io.kefu.reply.pipeline;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * The consumed, uncommitted messages of one partition in offset order, and the offset after the last committed one.
  *
- * <p>Only the longest prefix of finished messages may leave the window ({@link #releaseFinishedPrefix()}): an
- * outcome is produced only together with, or after, every earlier message of its partition, so the committed offset
- * always covers exactly the messages whose outcomes are committed. A window belongs to one assignment of its
- * partition; a rewind or a revocation replaces it, which is how late results of the old one are recognised.
+ * <p>The offset committed for a partition never passes an unfinished message: it is the end of the longest prefix of
+ * finished messages ({@link #releasedPosition()}). An answered message behind an unfinished one may still leave the
+ * window early ({@link #releaseFinished(int)}), so that a short reply does not wait for a long generation of another
+ * conversation: its reply and its conversation's new state (which remembers its messageId) are committed in one
+ * transaction, while the offset stays before the unfinished message. Should the partition be redone from that
+ * offset (a crash, a rewind, a new owner), the answered message is recognised by its remembered messageId and
+ * skipped as a duplicate. That holds while the conversation remembers every messageId answered ahead, which is why
+ * only messages within {@code ahead} places of the window's head leave early. Dead letters and duplicates leave
+ * only in the prefix, in offset order: nothing would recognise a dead letter written twice.
+ *
+ * <p>A window belongs to one assignment of its partition; a rewind or a revocation replaces it, which is how late
+ * results of the old one are recognised.
  */
 final class PartitionWindow {
   private final TopicPartition partition;
   private final Deque<InFlightMessage> messages = new ArrayDeque<>();
   private long committedPosition;
+  private long releasedPosition;
 
   /** A window of {@code partition} whose messages before {@code committedPosition} are committed. */
   PartitionWindow(TopicPartition partition, long committedPosition) {
@@ -27,6 +38,7 @@ final class PartitionWindow {
     }
     this.partition = partition;
     this.committedPosition = committedPosition;
+    this.releasedPosition = committedPosition;
   }
 
   TopicPartition partition() {
@@ -43,13 +55,47 @@ final class PartitionWindow {
     messages.addLast(message);
   }
 
-  /** Removes and returns the finished messages at the head, up to the first unfinished one. */
-  List<InFlightMessage> releaseFinishedPrefix() {
+  /**
+   * Returns the finished messages not released before, in offset order: those of the prefix (removed from the
+   * window, advancing {@link #releasedPosition()}), then the answered ones among the first {@code ahead} messages
+   * behind it whose conversation has no earlier message still in the window unreleased (kept in the window, marked
+   * released, until the prefix reaches them). A conversation's outcomes therefore still leave in its own order.
+   */
+  List<InFlightMessage> releaseFinished(int ahead) {
     List<InFlightMessage> released = new ArrayList<>();
     while (!messages.isEmpty() && messages.peekFirst().isFinished()) {
-      released.add(messages.pollFirst());
+      InFlightMessage head = messages.pollFirst();
+      releasedPosition = head.offset() + 1;
+      if (!head.isReleased()) {
+        head.released();
+        released.add(head);
+      }
+    }
+    int place = 0;
+    Set<ConversationKey> waiting = new HashSet<>();
+    for (InFlightMessage m : messages) {
+      if (place++ >= ahead) {
+        break;
+      }
+      if (m.isReleased()) {
+        continue;
+      }
+      if (m.isFinished() && m.outcome() instanceof MessageOutcome.Answered && !waiting.contains(m.key())) {
+        m.released();
+        released.add(m);
+      } else if (m.key() != null) {
+        waiting.add(m.key());
+      }
     }
     return released;
+  }
+
+  /**
+   * The offset after the longest prefix of finished messages released so far: what a transaction may commit for
+   * this partition. At least {@link #committedPosition()}.
+   */
+  long releasedPosition() {
+    return releasedPosition;
   }
 
   /** The messages still in the window, oldest first. */
@@ -69,5 +115,11 @@ final class PartitionWindow {
   /** Records that every message before {@code nextOffset} is committed. */
   void committedUpTo(long nextOffset) {
     committedPosition = Math.max(committedPosition, nextOffset);
+    releasedPosition = Math.max(releasedPosition, committedPosition);
+  }
+
+  /** True when the released prefix ends past the committed offset: a transaction has offsets to commit. */
+  boolean hasUncommittedPosition() {
+    return releasedPosition > committedPosition;
   }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +46,9 @@ import org.slf4j.MDC;
  *   <li>Transactions: once outcomes are ready and {@code commitInterval} has passed since the previous commit (at
  *       once when {@code commitRecords} outcomes are ready), one transaction writes the replies, handoffs, dead
  *       letters and memory snapshots of the longest finished prefix of each partition ({@link PartitionWindow}) with
- *       the offsets after it; memory changes only after the commit.</li>
+ *       the offsets after it, and the replies (with their memory snapshots) that finished ahead of an unfinished
+ *       message of their partition, within {@code releaseAhead} places of it; memory changes only after the
+ *       commit.</li>
  *   <li>Backpressure: above {@code maxInFlight} uncommitted messages every partition is paused until they drain.</li>
  *   <li>Failures: a failed or timed-out generation rewinds its partition to the committed offset (after committing
  *       what is finished) and is retried after a backoff, dead-lettered on its last attempt; a transaction that does
@@ -80,13 +83,17 @@ public final class PipelinedReplyLoop implements Runnable {
    * @param generationTimeout longest generation of one message
    * @param maxAttempts attempts at a message before its failing generation is dead-lettered
    * @param retryBackoff pause of a partition after a failed generation, and of the loop after a failed transaction
+   * @param releaseAhead how many places behind a partition's first unfinished message an answered message may be
+   *     committed ahead of it (0: only in offset order); at most the messageIds a conversation remembers, so that
+   *     a redo recognises every message answered ahead ({@link PartitionWindow})
    */
   public record Pacing(Duration pollTimeout, Duration commitInterval, int commitRecords, int maxInFlight,
-      Duration generationTimeout, int maxAttempts, Duration retryBackoff) {
+      Duration generationTimeout, int maxAttempts, Duration retryBackoff, int releaseAhead) {
     public Pacing {
-      if (commitRecords < 1 || maxInFlight < 1 || maxAttempts < 1) {
-        throw new IllegalArgumentException("commitRecords, maxInFlight and maxAttempts must be >= 1, were "
-            + commitRecords + ", " + maxInFlight + " and " + maxAttempts);
+      if (commitRecords < 1 || maxInFlight < 1 || maxAttempts < 1 || releaseAhead < 0) {
+        throw new IllegalArgumentException("commitRecords, maxInFlight and maxAttempts must be >= 1 and"
+            + " releaseAhead >= 0, were " + commitRecords + ", " + maxInFlight + ", " + maxAttempts + " and "
+            + releaseAhead);
       }
     }
   }
@@ -362,23 +369,47 @@ public final class PipelinedReplyLoop implements Runnable {
 
   private void release() {
     for (PartitionWindow window : windows.values()) {
-      ready.addAll(window.releaseFinishedPrefix());
+      ready.addAll(window.releaseFinished(pacing.releaseAhead()));
     }
   }
 
   private boolean commitDue() {
-    return !ready.isEmpty() && (ready.size() >= pacing.commitRecords()
+    return (!ready.isEmpty() || hasUncommittedPositions()) && (ready.size() >= pacing.commitRecords()
         || System.nanoTime() - lastCommitNanos >= pacing.commitInterval().toNanos());
   }
 
-  /** Commits every ready outcome with its offsets in one transaction; on failure starts a recovery. */
+  /** True when a window's released prefix passed its committed offset, through messages committed ahead before. */
+  private boolean hasUncommittedPositions() {
+    for (PartitionWindow window : windows.values()) {
+      if (window.hasUncommittedPosition()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Commits every ready outcome with its partitions' offsets (the ends of their released prefixes) in one
+   * transaction; on failure starts a recovery.
+   */
   private void commit() {
-    if (ready.isEmpty()) {
+    if (ready.isEmpty() && !hasUncommittedPositions()) {
       return;
     }
     List<InFlightMessage> batch = List.copyOf(ready);
     long startedNanos = System.nanoTime();
-    PollOutcome outcome = TransactionBatch.of(batch, clock.millis(), startedNanos - lastCommitNanos);
+    // Every partition with an outcome in the transaction carries its offset, even one unchanged since the last
+    // commit: the offset commit is what checks the group generation, so a zombie's replies are fenced (KIP-447).
+    Map<TopicPartition, Long> positions = new LinkedHashMap<>();
+    for (InFlightMessage m : batch) {
+      positions.put(m.partition(), m.window().releasedPosition());
+    }
+    for (PartitionWindow window : windows.values()) {
+      if (window.hasUncommittedPosition()) {
+        positions.put(window.partition(), window.releasedPosition());
+      }
+    }
+    PollOutcome outcome = TransactionBatch.of(batch, positions, clock.millis(), startedNanos - lastCommitNanos);
     try {
       producer.commit(outcomeRecords.records(outcome), outcome.nextOffsets(), consumer.groupMetadata());
     } catch (WakeupException | InterruptException e) {

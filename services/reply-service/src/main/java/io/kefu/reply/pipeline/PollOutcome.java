@@ -9,9 +9,11 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Everything one transaction writes.
  *
- * @param outcomes one per consumed record, in consumption order
+ * @param outcomes one per released record: each partition's in offset order, those released ahead of an unfinished
+ *     message last
  * @param states the new state of every conversation that changed
- * @param nextOffsets the offsets to commit: one past the last record of each partition in the transaction
+ * @param nextOffsets the offsets to commit: per partition, the end of its released prefix (see
+ *     {@link PartitionWindow}), for every partition with an outcome in the transaction and any whose prefix moved
  * @param conversations number of conversations answered
  * @param tokens tokens generated
  * @param generationNanos wall time the replies were generated in (since the previous transaction)

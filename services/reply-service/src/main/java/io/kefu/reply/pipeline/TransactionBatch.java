@@ -16,13 +16,16 @@ final class TransactionBatch {
   private TransactionBatch() {}
 
   /**
-   * The outcome to commit for {@code released} (in release order, so each partition's in offset order): replies
-   * stamped with their latency from receipt to {@code nowMillis}, each changed conversation's last state, and per
-   * partition the offset after its last released message.
+   * The outcome to commit for {@code released} (in release order, so each partition's in offset order, messages
+   * released ahead of an unfinished one last): replies stamped with their latency from receipt to {@code nowMillis},
+   * each changed conversation's last state, and {@code positions} as the offsets to commit: per partition, the end
+   * of its released prefix ({@link PartitionWindow#releasedPosition()}), which may lie before some released
+   * messages and may advance a partition none of them is on.
    *
    * @param generationNanos wall time the batch's replies were generated in (for tokens per second)
    */
-  static PollOutcome of(List<InFlightMessage> released, long nowMillis, long generationNanos) {
+  static PollOutcome of(List<InFlightMessage> released, Map<TopicPartition, Long> positions, long nowMillis,
+      long generationNanos) {
     List<MessageOutcome> outcomes = new ArrayList<>(released.size());
     Map<ConversationKey, ConversationState> states = new LinkedHashMap<>();
     Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
@@ -42,8 +45,8 @@ final class TransactionBatch {
       if (m.stateAfter() != null) {
         states.put(m.key(), m.stateAfter());
       }
-      offsets.put(m.partition(), new OffsetAndMetadata(m.offset() + 1));
     }
+    positions.forEach((partition, position) -> offsets.put(partition, new OffsetAndMetadata(position)));
     return new PollOutcome(outcomes, states, offsets, conversations.size(), tokens, generationNanos);
   }
 }

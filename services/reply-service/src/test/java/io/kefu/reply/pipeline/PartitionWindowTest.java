@@ -32,13 +32,90 @@ class PartitionWindowTest {
     finish(message(window, 12));
 
     // When the prefix is released, then nothing leaves: 10 is unfinished
-    assertThat(window.releaseFinishedPrefix()).isEmpty();
+    assertThat(window.releaseFinished(0)).isEmpty();
     assertThat(window.size()).isEqualTo(3);
 
     // When 10 finishes, then all three leave in offset order
     finish(ten);
-    assertThat(window.releaseFinishedPrefix()).extracting(InFlightMessage::offset).containsExactly(10L, 11L, 12L);
+    assertThat(window.releaseFinished(0)).extracting(InFlightMessage::offset).containsExactly(10L, 11L, 12L);
     assertThat(window.size()).isZero();
+  }
+
+  private static void answer(InFlightMessage m) {
+    m.finish(new MessageOutcome.Answered(m.record(), new Answer(null, null, 0)), null);
+  }
+
+  @Test
+  void shouldReleaseAnsweredMessagesAheadOfAnUnfinishedOneButKeepTheCommittableOffsetBeforeIt() {
+    // Given offsets 20..24: 20 unfinished, 21 and 23 answered, 22 dead-lettered, 24 answered but 4 places behind
+    PartitionWindow window = new PartitionWindow(TP, 20);
+    InFlightMessage twenty = message(window, 20);
+    answer(message(window, 21));
+    finish(message(window, 22));
+    answer(message(window, 23));
+    answer(message(window, 24));
+
+    // When finished messages are released with 4 places ahead allowed
+    // Then the answers at 21 and 23 leave; the dead letter waits for offset order, 24 is beyond the bound, and the
+    // offset to commit stays before 20
+    assertThat(window.releaseFinished(4)).extracting(InFlightMessage::offset).containsExactly(21L, 23L);
+    assertThat(window.releasedPosition()).isEqualTo(20);
+    assertThat(window.hasUncommittedPosition()).isFalse();
+    assertThat(window.releaseFinished(4)).isEmpty();
+
+    // When 20 finishes, then 20, 22 and 24 leave (21 and 23 not again) and the whole window is committable
+    answer(twenty);
+    assertThat(window.releaseFinished(4)).extracting(InFlightMessage::offset).containsExactly(20L, 22L, 24L);
+    assertThat(window.releasedPosition()).isEqualTo(25);
+    assertThat(window.hasUncommittedPosition()).isTrue();
+    assertThat(window.size()).isZero();
+
+    // And once committed there is nothing left to commit
+    window.committedUpTo(25);
+    assertThat(window.hasUncommittedPosition()).isFalse();
+  }
+
+  @Test
+  void shouldNotReleaseAMessageAheadOfAnEarlierUnreleasedMessageOfItsOwnConversation() {
+    // Given 40 of conversation x unfinished, then 41 of x answered, 42 of y answered, 43 of z dead-lettered and
+    // 44 of z answered
+    PartitionWindow window = new PartitionWindow(TP, 40);
+    InFlightMessage forty = keyed(window, 40, "x");
+    answer(keyed(window, 41, "x"));
+    answer(keyed(window, 42, "y"));
+    finish(keyed(window, 43, "z"));
+    answer(keyed(window, 44, "z"));
+
+    // When finished messages are released, then only y's answer goes ahead: x's and z's wait behind their own
+    // conversation's earlier message
+    assertThat(window.releaseFinished(8)).extracting(InFlightMessage::offset).containsExactly(42L);
+
+    // When 40 finishes, then the rest leave in offset order
+    answer(forty);
+    assertThat(window.releaseFinished(8)).extracting(InFlightMessage::offset).containsExactly(40L, 41L, 43L, 44L);
+  }
+
+  private static InFlightMessage keyed(PartitionWindow window, long offset, String conversation) {
+    InFlightMessage m = new InFlightMessage(new ConsumerRecord<>(TP.topic(), TP.partition(), offset, new byte[0],
+        new byte[0]), window, 0L, new ConversationKey(TP.partition(), conversation), null);
+    window.add(m);
+    return m;
+  }
+
+  @Test
+  void shouldAdvanceTheCommittableOffsetThroughMessagesReleasedAheadEarlier() {
+    // Given 30 unfinished and 31 answered and released ahead (committed in an earlier transaction)
+    PartitionWindow window = new PartitionWindow(TP, 30);
+    InFlightMessage thirty = message(window, 30);
+    answer(message(window, 31));
+    assertThat(window.releaseFinished(8)).extracting(InFlightMessage::offset).containsExactly(31L);
+
+    // When 30 finishes
+    answer(thirty);
+
+    // Then only 30 leaves, and the offset to commit passes 31 too
+    assertThat(window.releaseFinished(8)).extracting(InFlightMessage::offset).containsExactly(30L);
+    assertThat(window.releasedPosition()).isEqualTo(32);
   }
 
   @Test

@@ -22,7 +22,7 @@ public final class GatedReplyGenerator implements ReplyGenerator {
 
   private final ReplyGenerator delegate;
   private final Predicate<String> gated;
-  private final CompletableFuture<Void> gate = new CompletableFuture<>();
+  private volatile CompletableFuture<Void> gate = new CompletableFuture<>();
   private final List<Call> calls = new ArrayList<>();
   private final AtomicInteger gatedDone = new AtomicInteger();
 
@@ -60,6 +60,16 @@ public final class GatedReplyGenerator implements ReplyGenerator {
   /** Lets every held reply, and every later one, through. */
   public void release() {
     gate.complete(null);
+  }
+
+  /**
+   * Fails every held generation with {@code failure}, as a crashed model call would, and lets every later one
+   * through.
+   */
+  public void failHeld(RuntimeException failure) {
+    CompletableFuture<Void> held = gate;
+    gate = CompletableFuture.completedFuture(null);
+    held.completeExceptionally(failure);
   }
 
   /** The requests made so far, in order. */
