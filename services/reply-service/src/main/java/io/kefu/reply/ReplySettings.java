@@ -60,7 +60,7 @@ public final class ReplySettings implements SettingsProvider {
         new Setting(MEMORY_TURNS, "12", "Recent turns kept per conversation and given to the model as context."),
         new Setting(MEMORY_MESSAGE_IDS, "64",
             "Recent messageIds remembered per conversation so that a resent message is answered once; also how many"
-                + " places behind an unfinished message of its partition a reply may be committed ahead of it."),
+                + " replies of one conversation may be committed ahead of an unfinished message of their partition."),
         new Setting(MAX_POLL_RECORDS, "256",
             "Most customer messages taken in one poll; a transaction is also committed at once when this many outcomes are ready."),
         new Setting(POLL_TIMEOUT, "200ms",

@@ -3,8 +3,10 @@ package io.kefu.reply.pipeline;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
@@ -18,8 +20,8 @@ import org.apache.kafka.common.TopicPartition;
  * transaction, while the offset stays before the unfinished message. Should the partition be redone from that
  * offset (a crash, a rewind, a new owner), the answered message is recognised by its remembered messageId and
  * skipped as a duplicate. That holds while the conversation remembers every messageId answered ahead, which is why
- * only messages within {@code ahead} places of the window's head leave early. Dead letters and duplicates leave
- * only in the prefix, in offset order: nothing would recognise a dead letter written twice.
+ * at most {@code ahead} messages of one conversation leave early. Dead letters and duplicates leave only in the
+ * prefix, in offset order: nothing would recognise a dead letter written twice.
  *
  * <p>A window belongs to one assignment of its partition; a rewind or a revocation replaces it, which is how late
  * results of the old one are recognised.
@@ -57,9 +59,10 @@ final class PartitionWindow {
 
   /**
    * Returns the finished messages not released before, in offset order: those of the prefix (removed from the
-   * window, advancing {@link #releasedPosition()}), then the answered ones among the first {@code ahead} messages
-   * behind it whose conversation has no earlier message still in the window unreleased (kept in the window, marked
-   * released, until the prefix reaches them). A conversation's outcomes therefore still leave in its own order.
+   * window, advancing {@link #releasedPosition()}), then the answered ones behind it whose conversation has no
+   * earlier message still in the window unreleased and fewer than {@code ahead} messages released ahead already
+   * (kept in the window, marked released, until the prefix reaches them). A conversation's outcomes therefore still
+   * leave in its own order, and a redo meets at most {@code ahead} of its messages answered ahead.
    */
   List<InFlightMessage> releaseFinished(int ahead) {
     List<InFlightMessage> released = new ArrayList<>();
@@ -71,18 +74,16 @@ final class PartitionWindow {
         released.add(head);
       }
     }
-    int place = 0;
     Set<ConversationKey> waiting = new HashSet<>();
+    Map<ConversationKey, Integer> releasedAhead = new HashMap<>();
     for (InFlightMessage m : messages) {
-      if (place++ >= ahead) {
-        break;
-      }
       if (m.isReleased()) {
-        continue;
-      }
-      if (m.isFinished() && m.outcome() instanceof MessageOutcome.Answered && !waiting.contains(m.key())) {
+        releasedAhead.merge(m.key(), 1, Integer::sum);
+      } else if (m.isFinished() && m.outcome() instanceof MessageOutcome.Answered && !waiting.contains(m.key())
+          && releasedAhead.getOrDefault(m.key(), 0) < ahead) {
         m.released();
         released.add(m);
+        releasedAhead.merge(m.key(), 1, Integer::sum);
       } else if (m.key() != null) {
         waiting.add(m.key());
       }

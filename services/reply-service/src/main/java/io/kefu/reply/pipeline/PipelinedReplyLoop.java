@@ -47,7 +47,7 @@ import org.slf4j.MDC;
  *       once when {@code commitRecords} outcomes are ready), one transaction writes the replies, handoffs, dead
  *       letters and memory snapshots of the longest finished prefix of each partition ({@link PartitionWindow}) with
  *       the offsets after it, and the replies (with their memory snapshots) that finished ahead of an unfinished
- *       message of their partition, within {@code releaseAhead} places of it; memory changes only after the
+ *       message of their partition (at most {@code releaseAhead} per conversation); memory changes only after the
  *       commit.</li>
  *   <li>Backpressure: above {@code maxInFlight} uncommitted messages every partition is paused until they drain.</li>
  *   <li>Failures: a failed or timed-out generation rewinds its partition to the committed offset (after committing
@@ -83,9 +83,9 @@ public final class PipelinedReplyLoop implements Runnable {
    * @param generationTimeout longest generation of one message
    * @param maxAttempts attempts at a message before its failing generation is dead-lettered
    * @param retryBackoff pause of a partition after a failed generation, and of the loop after a failed transaction
-   * @param releaseAhead how many places behind a partition's first unfinished message an answered message may be
-   *     committed ahead of it (0: only in offset order); at most the messageIds a conversation remembers, so that
-   *     a redo recognises every message answered ahead ({@link PartitionWindow})
+   * @param releaseAhead how many messages of one conversation may be committed ahead of an unfinished earlier message
+   *     of their partition (0: only in offset order); at most the messageIds a conversation remembers, so that a
+   *     redo recognises every message answered ahead ({@link PartitionWindow})
    */
   public record Pacing(Duration pollTimeout, Duration commitInterval, int commitRecords, int maxInFlight,
       Duration generationTimeout, int maxAttempts, Duration retryBackoff, int releaseAhead) {

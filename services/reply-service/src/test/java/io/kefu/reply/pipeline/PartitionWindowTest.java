@@ -47,25 +47,26 @@ class PartitionWindowTest {
 
   @Test
   void shouldReleaseAnsweredMessagesAheadOfAnUnfinishedOneButKeepTheCommittableOffsetBeforeIt() {
-    // Given offsets 20..24: 20 unfinished, 21 and 23 answered, 22 dead-lettered, 24 answered but 4 places behind
+    // Given offsets 20..24: 20 of conversation w unfinished, then answers of conversations u (21, 23, 24) and a
+    // dead letter (22)
     PartitionWindow window = new PartitionWindow(TP, 20);
-    InFlightMessage twenty = message(window, 20);
-    answer(message(window, 21));
+    InFlightMessage twenty = keyed(window, 20, "w");
+    answer(keyed(window, 21, "u"));
     finish(message(window, 22));
-    answer(message(window, 23));
-    answer(message(window, 24));
+    answer(keyed(window, 23, "u"));
+    answer(keyed(window, 24, "u"));
 
-    // When finished messages are released with 4 places ahead allowed
-    // Then the answers at 21 and 23 leave; the dead letter waits for offset order, 24 is beyond the bound, and the
-    // offset to commit stays before 20
-    assertThat(window.releaseFinished(4)).extracting(InFlightMessage::offset).containsExactly(21L, 23L);
+    // When finished messages are released with 2 messages of a conversation allowed ahead
+    // Then u's answers at 21 and 23 leave; the dead letter waits for offset order, u's third answer is beyond the
+    // bound, and the offset to commit stays before 20
+    assertThat(window.releaseFinished(2)).extracting(InFlightMessage::offset).containsExactly(21L, 23L);
     assertThat(window.releasedPosition()).isEqualTo(20);
     assertThat(window.hasUncommittedPosition()).isFalse();
-    assertThat(window.releaseFinished(4)).isEmpty();
+    assertThat(window.releaseFinished(2)).isEmpty();
 
     // When 20 finishes, then 20, 22 and 24 leave (21 and 23 not again) and the whole window is committable
     answer(twenty);
-    assertThat(window.releaseFinished(4)).extracting(InFlightMessage::offset).containsExactly(20L, 22L, 24L);
+    assertThat(window.releaseFinished(2)).extracting(InFlightMessage::offset).containsExactly(20L, 22L, 24L);
     assertThat(window.releasedPosition()).isEqualTo(25);
     assertThat(window.hasUncommittedPosition()).isTrue();
     assertThat(window.size()).isZero();
