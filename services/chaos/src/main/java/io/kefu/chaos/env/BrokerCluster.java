@@ -4,6 +4,7 @@ import io.kefu.chaos.child.BrokerNodeChild;
 import io.kefu.chaos.process.ChildJvm;
 import io.kefu.chaos.process.ChildProcess;
 import io.kefu.chaos.process.ChildSpec;
+import io.kefu.kafka.embedded.ControllerQuorum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -156,8 +157,7 @@ public final class BrokerCluster implements AutoCloseable {
     settings.put(BrokerNodeChild.NODE_ID, Integer.toString(nodeId));
     settings.put(BrokerNodeChild.DATA_DIR, directory.resolve("node-" + nodeId).toString());
     settings.put(BrokerNodeChild.PORT, Integer.toString(clientPorts.get(nodeId)));
-    settings.put(BrokerNodeChild.VOTERS, controllerPorts.entrySet().stream().map(v -> v.getKey() + "@" + v.getValue())
-        .collect(Collectors.joining(",")));
+    settings.put(BrokerNodeChild.VOTERS, new ControllerQuorum(nodeId, controllerPorts).votersSpec());
     settings.put(BrokerNodeChild.CLUSTER_ID, clusterId);
     String replication = Short.toString(replication());
     String minInSync = Integer.toString(Math.max(1, replication() - 1));

@@ -16,16 +16,11 @@ final class BrokerReadiness {
   private BrokerReadiness() {}
 
   /**
-   * Blocks until {@code describeCluster} lists this broker's node.
+   * Blocks until {@code describeCluster} lists node {@code nodeId} (this broker).
    *
    * @param clientProperties security and other client settings the listener needs
    * @throws EmbeddedKafkaException if no answer came within {@code timeout}
    */
-  static void awaitMetadata(String bootstrapServers, Map<String, Object> clientProperties, Duration timeout) {
-    awaitMetadata(bootstrapServers, clientProperties, timeout, BrokerProperties.NODE_ID);
-  }
-
-  /** Blocks until {@code describeCluster} lists node {@code nodeId}; see {@link #awaitMetadata(String, Map, Duration)}. */
   static void awaitMetadata(String bootstrapServers, Map<String, Object> clientProperties, Duration timeout,
       int nodeId) {
     int timeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());

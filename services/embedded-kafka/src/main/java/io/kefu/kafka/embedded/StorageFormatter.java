@@ -29,25 +29,16 @@ final class StorageFormatter {
    *     must equal the one there
    */
   static String formatIfNeeded(BrokerDataDirectory directory, Optional<String> requestedClusterId) {
-    return formatIfNeeded(directory, requestedClusterId, List.of());
+    return formatIfNeeded(directory, requestedClusterId, List.of(), BrokerProperties.NODE_ID);
   }
 
   /**
-   * Formats {@code directory} unless it is formatted already, and returns its cluster id.
+   * Formats {@code directory} for node {@code nodeId} unless it is formatted already, and returns its cluster id.
    *
    * @param requestedClusterId the cluster id to format with (a random one when empty); on a formatted directory it
    *     must equal the one there
    * @param scramArguments SCRAM credentials to write into the new metadata log, as {@code kafka-storage.sh format
    *     --add-scram} takes them; ignored when the directory is formatted already
-   */
-  static String formatIfNeeded(
-      BrokerDataDirectory directory, Optional<String> requestedClusterId, List<String> scramArguments) {
-    return formatIfNeeded(directory, requestedClusterId, scramArguments, BrokerProperties.NODE_ID);
-  }
-
-  /**
-   * Formats {@code directory} for node {@code nodeId} unless it is formatted already, and returns its cluster id; see
-   * {@link #formatIfNeeded(BrokerDataDirectory, Optional, List)}.
    */
   static String formatIfNeeded(BrokerDataDirectory directory, Optional<String> requestedClusterId,
       List<String> scramArguments, int nodeId) {

@@ -74,13 +74,15 @@ final class PartitionWindow {
         released.add(head);
       }
     }
+    if (ahead == 0 || messages.stream().noneMatch(PartitionWindow::canGoAhead)) {
+      return released; // the common case on every loop turn: nothing new finished behind the head
+    }
     Set<ConversationKey> waiting = new HashSet<>();
     Map<ConversationKey, Integer> releasedAhead = new HashMap<>();
     for (InFlightMessage m : messages) {
       if (m.isReleased()) {
         releasedAhead.merge(m.key(), 1, Integer::sum);
-      } else if (m.isFinished() && m.outcome() instanceof MessageOutcome.Answered && !waiting.contains(m.key())
-          && releasedAhead.getOrDefault(m.key(), 0) < ahead) {
+      } else if (canGoAhead(m) && !waiting.contains(m.key()) && releasedAhead.getOrDefault(m.key(), 0) < ahead) {
         m.released();
         released.add(m);
         releasedAhead.merge(m.key(), 1, Integer::sum);
@@ -89,6 +91,11 @@ final class PartitionWindow {
       }
     }
     return released;
+  }
+
+  /** An answered message not yet released: the only kind that may leave ahead of an unfinished one. */
+  private static boolean canGoAhead(InFlightMessage m) {
+    return !m.isReleased() && m.isFinished() && m.outcome() instanceof MessageOutcome.Answered;
   }
 
   /**
