@@ -53,6 +53,47 @@ public final class PyTorchRuntime {
     }
 
     /**
+     * Sets the calling thread's PyTorch intra-op thread count.
+     *
+     * <p>PyTorch keeps the count per thread (OpenMP's and MKL's thread-local settings): a thread reads
+     * the process-wide value once, at its first parallel operation, and keeps it. This method first
+     * makes that first read happen, then sets the calling thread's own count, so a thread that uses
+     * it is not changed by another thread setting its own later. Threads that start PyTorch work
+     * afterwards without choosing inherit the value set here.
+     *
+     * @param threads threads, at least 1
+     */
+    public static void setThreadIntraOpThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
+        engine();
+        JniUtils.getNumThreads();
+        JniUtils.setNumThreads(threads);
+    }
+
+    /**
+     * Returns the intra-op threads a computation-heavy thread (training) uses: {@code OMP_NUM_THREADS}
+     * when the environment sets it, otherwise one per core.
+     *
+     * @return threads, at least 1
+     */
+    public static int defaultThreads() {
+        String fromEnvironment = System.getenv("OMP_NUM_THREADS");
+        if (fromEnvironment != null) {
+            try {
+                int threads = Integer.parseInt(fromEnvironment.strip());
+                if (threads > 0) {
+                    return threads;
+                }
+            } catch (NumberFormatException e) {
+                // not a plain count (OpenMP also accepts lists): fall back to one per core
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
      * Stops PyTorch recording autograd history on this thread until the returned scope closes, then
      * restores the thread's previous mode (PyTorch keeps the mode per thread; it is on by default).
      *

@@ -4,7 +4,6 @@ import io.kefu.kafka.config.KefuConfig;
 import io.kefu.kafka.embedded.EmbeddedKafkaBroker;
 import io.kefu.kafka.topic.TopicCatalogue;
 import io.kefu.kafka.topic.TopicNames;
-import io.kefu.model.generate.EngineOptions;
 import io.kefu.model.generate.GenerationEngine;
 import io.kefu.registry.EmbeddedSchemaRegistry;
 import io.kefu.registry.RegistryOptions;
@@ -31,7 +30,6 @@ public final class BenchPipeline implements AutoCloseable {
   /** How long the reply service may take to be assigned its partitions. */
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
   /** Prefills per decode step: the engine's default. */
-  private static final int PREFILLS_PER_STEP = EngineOptions.defaults().maxPrefillsPerStep();
 
   private final List<AutoCloseable> started = new ArrayList<>();
   private final GenerationTimes times = new GenerationTimes();
@@ -90,7 +88,7 @@ public final class BenchPipeline implements AutoCloseable {
   private void startServices(LoadOptions options, BenchModel model, EmbeddedKafkaBroker broker) {
     try {
       GenerationEngine engine = new GenerationEngine(model.model(),
-          new EngineOptions(options.engineBatch(), EngineOptions.defaults().maxWaiting(), 0, PREFILLS_PER_STEP));
+          ReplyOptions.from(config).engineOptions().withMaxBatch(options.engineBatch()));
       started.add(engine);
       service = new ReplyService(config, new TimedReplyGenerator(
           new EngineReplyGenerator(engine, ReplyOptions.from(config).sampling()), times));

@@ -207,7 +207,7 @@ public final class LoadBenchmark {
     setup.put("conversations", Integer.toString(options.conversations()));
     setup.put("engine batch (slots)", Integer.toString(options.engineBatch()));
     for (String key : List.of("reply.commit.interval", "reply.max.in.flight", "reply.max.poll.records",
-        "reply.poll.timeout", "reply.generation.max.tokens", "reply.memory.turns")) {
+        "reply.poll.timeout", "reply.generation.max.tokens", "reply.memory.turns", "model.decode.threads")) {
       setup.put(key, pipeline.config().get(key));
     }
     pipeline.config().kafkaClientProperties().forEach((k, v) -> {

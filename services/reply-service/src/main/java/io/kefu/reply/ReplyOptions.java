@@ -4,6 +4,7 @@ import io.kefu.kafka.config.ConfigException;
 import io.kefu.kafka.config.KefuConfig;
 import io.kefu.model.generate.SamplingSettings;
 import io.kefu.reply.validate.InputLimits;
+import io.kefu.model.generate.EngineOptions;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -25,11 +26,12 @@ import java.util.UUID;
  * @param sampling how replies are decoded
  * @param commitInterval longest time between two reply transactions while outcomes are ready
  * @param maxInFlight most consumed messages not yet committed before the partitions are paused
+ * @param decodeThreads PyTorch intra-op threads of the generation engine's decode loop
  */
 public record ReplyOptions(String groupId, String instanceId, int httpPort, double handoffConfidence,
     InputLimits limits, int memoryTurns, int memoryMessageIds, int maxPollRecords, Duration pollTimeout,
     Duration generationTimeout, int generationMaxAttempts, Duration retryBackoff, SamplingSettings sampling,
-    Duration commitInterval, int maxInFlight) {
+    Duration commitInterval, int maxInFlight, int decodeThreads) {
 
   /** Reads the options from resolved settings; fails naming the setting when a value is out of range. */
   public static ReplyOptions from(KefuConfig config) {
@@ -49,9 +51,15 @@ public record ReplyOptions(String groupId, String instanceId, int httpPort, doub
         config.getDuration(ReplySettings.RETRY_BACKOFF),
         sampling(config),
         config.getDuration(ReplySettings.COMMIT_INTERVAL),
-        config.getInt(ReplySettings.MAX_IN_FLIGHT));
+        config.getInt(ReplySettings.MAX_IN_FLIGHT),
+        config.getInt(ReplySettings.MODEL_DECODE_THREADS));
     options.check();
     return options;
+  }
+
+  /** The generation engine's options: the defaults with this service's decode-loop threads. */
+  public EngineOptions engineOptions() {
+    return EngineOptions.defaults().withDecodeThreads(decodeThreads);
   }
 
   private static InputLimits limits(KefuConfig config) {
@@ -94,6 +102,7 @@ public record ReplyOptions(String groupId, String instanceId, int httpPort, doub
     atLeast(ReplySettings.MAX_POLL_RECORDS, maxPollRecords, 1);
     atLeast(ReplySettings.GENERATION_MAX_ATTEMPTS, generationMaxAttempts, 1);
     atLeast(ReplySettings.MAX_IN_FLIGHT, maxInFlight, 1);
+    atLeast(ReplySettings.MODEL_DECODE_THREADS, decodeThreads, 1);
     if (commitInterval.isNegative()) {
       throw new ConfigException("setting '" + ReplySettings.COMMIT_INTERVAL + "' must be >= 0, was " + commitInterval);
     }

@@ -117,7 +117,7 @@ public final class ReplyServiceApp implements AutoCloseable {
       serving = new ModelServing(view, modelName,
           new ArtifactLoader(new FileSystemModelStore(storeDirectory), device.resolve()),
           new RefusalReporter(publisher, ReplyService.SERVICE_NAME + " instance " + options.instanceId()),
-          EngineOptions.defaults(), options.sampling());
+          options.engineOptions(), options.sampling());
       serving.start();
       service = new ReplyService(config, serving.generator());
       service.start();

@@ -2,10 +2,12 @@ package io.kefu.reply;
 
 import io.kefu.kafka.config.Setting;
 import io.kefu.kafka.config.SettingsProvider;
+import io.kefu.model.generate.EngineOptions;
 import java.util.List;
 
 /**
- * The settings of the reply service, under {@code reply.}, and {@code model.device}, which no other module declares.
+ * The settings of the reply service, under {@code reply.}, and {@code model.device} and {@code model.decode.threads},
+ * which no other module declares.
  *
  * <p>The model store directory is the fine-tuner's {@code finetune.store.dir} ({@link #MODEL_STORE_DIR}), read when
  * it is declared and set, so that the service serving the versions and the one training them agree; unset, both use
@@ -33,6 +35,8 @@ public final class ReplySettings implements SettingsProvider {
   public static final String TOP_K = "reply.generation.top.k";
   public static final String TOP_P = "reply.generation.top.p";
   public static final String MODEL_DEVICE = "model.device";
+  /** PyTorch intra-op threads of the generation engine's decode loop. */
+  public static final String MODEL_DECODE_THREADS = "model.decode.threads";
   /** The fine-tuner's store setting (declared by the fine-tuner module), which the reply service reads too. */
   public static final String MODEL_STORE_DIR = "finetune.store.dir";
 
@@ -81,6 +85,8 @@ public final class ReplySettings implements SettingsProvider {
         new Setting(TOP_K, "0", "Sample only among the k most likely tokens; 0 means no limit."),
         new Setting(TOP_P, "1.0", "Sample only among the most likely tokens whose probabilities add up to p; 1 means no limit."),
         new Setting(MODEL_DEVICE, "auto",
-            "Device that serves (and, on first start, trains) the model: auto (a GPU when DJL finds CUDA, else the CPU), cpu or gpu."));
+            "Device that serves (and, on first start, trains) the model: auto (a GPU when DJL finds CUDA, else the CPU), cpu or gpu."),
+        new Setting(MODEL_DECODE_THREADS, Integer.toString(EngineOptions.DEFAULT_DECODE_THREADS),
+            "CPU threads (PyTorch intra-op) of the decode loop that generates replies. A decode step is many small operations that a second thread slows down; one thread also leaves the other cores to Kafka's clients. Training uses every core (or OMP_NUM_THREADS) either way."));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kefu.kafka.config.ConfigException;
 import io.kefu.kafka.config.KefuConfig;
+import io.kefu.model.generate.EngineOptions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,18 @@ class ReplyOptionsTest {
     assertThat(options.pollTimeout()).isEqualTo(Duration.ofMillis(200));
     assertThat(options.sampling().isGreedy()).isTrue();
     assertThat(options.sampling().maxNewTokens()).isEqualTo(96);
+    assertThat(options.decodeThreads()).isEqualTo(1);
+    assertThat(options.engineOptions()).isEqualTo(EngineOptions.defaults());
+  }
+
+  @Test
+  void shouldGiveTheEngineTheDecodeThreadsSetting() {
+    // When
+    ReplyOptions options = ReplyOptions.from(config(Map.of(ReplySettings.MODEL_DECODE_THREADS, "3")));
+
+    // Then
+    assertThat(options.engineOptions().decodeThreads()).isEqualTo(3);
+    assertThat(options.engineOptions().maxBatch()).isEqualTo(EngineOptions.defaults().maxBatch());
   }
 
   @Test
@@ -44,5 +57,8 @@ class ReplyOptionsTest {
     assertThatThrownBy(() -> ReplyOptions.from(config(Map.of(ReplySettings.INSTANCE_ID, "a b"))))
         .isInstanceOf(ConfigException.class)
         .hasMessage("setting 'reply.instance.id' may hold 1..100 letters, digits, '.', '_' or '-', was 'a b'");
+    assertThatThrownBy(() -> ReplyOptions.from(config(Map.of(ReplySettings.MODEL_DECODE_THREADS, "0"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("setting 'model.decode.threads' must be >= 1, was 0");
   }
 }

@@ -18,7 +18,6 @@ import io.kefu.lifecycle.canary.CanaryDecision;
 import io.kefu.lifecycle.canary.CanaryPolicy;
 import io.kefu.lifecycle.canary.OpsMetricsRatings;
 import io.kefu.model.ComputeDevice;
-import io.kefu.model.generate.EngineOptions;
 import io.kefu.model.store.FileSystemModelStore;
 import io.kefu.model.store.ModelArtifact;
 import io.kefu.reply.ReplyOptions;
@@ -145,7 +144,7 @@ final class FlywheelLoop implements AutoCloseable {
     Poll.until(CATCH_UP, fineTuner::isReady, "the fine-tuner to be assigned its partitions");
     ModelServing serving = own(new ModelServing(view, modelName,
         new ArtifactLoader(store, ComputeDevice.parse(config.get(ReplySettings.MODEL_DEVICE)).resolve()),
-        new RefusalReporter(publisher, "flywheel reply service"), EngineOptions.defaults(),
+        new RefusalReporter(publisher, "flywheel reply service"), ReplyOptions.from(config).engineOptions(),
         ReplyOptions.from(config).sampling()));
     serving.start();
     replies = own(new ReplyService(config, serving.generator()));

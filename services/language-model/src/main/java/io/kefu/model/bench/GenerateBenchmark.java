@@ -83,19 +83,22 @@ public final class GenerateBenchmark {
      */
     public static BenchResult run(LanguageModel model, BenchOptions options) {
         PyTorchRuntime.setIntraOpThreads(options.intraOpThreads());
+        // The engine's decode loop sets its own count: the same as every other measurement.
+        int decodeThreads = options.intraOpThreads() > 0 ? options.intraOpThreads()
+                : Runtime.getRuntime().availableProcessors();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<GenerationRequest> requests = requests(options);
         warmUp(model, requests);
         // Sequential gets its best showing: a plain loop or the engine with one slot, whichever is faster.
         BenchResult.Throughput loop = sequential(model, requests);
-        BenchResult.Throughput engineAlone = batched(model, requests, 1, 0);
+        BenchResult.Throughput engineAlone = batched(model, requests, 1, 0, decodeThreads);
         boolean loopFaster = loop.tokensPerSecond() >= engineAlone.tokensPerSecond();
         BenchResult.Throughput sequential = loopFaster ? loop : engineAlone;
         List<BenchResult.Throughput> batched = new ArrayList<>();
         double decodeGflops;
         int largest = options.concurrency().stream().mapToInt(Integer::intValue).max().orElse(1);
         for (int concurrency : options.concurrency()) {
-            batched.add(batched(model, requests, concurrency, sequential.tokensPerSecond()));
+            batched.add(batched(model, requests, concurrency, sequential.tokensPerSecond(), decodeThreads));
         }
         List<BenchResult.StepTiming> steps = new ArrayList<>();
         for (int position : options.stepPositions()) {
@@ -214,9 +217,9 @@ public final class GenerateBenchmark {
     }
 
     private static BenchResult.Throughput batched(LanguageModel model, List<GenerationRequest> requests,
-            int concurrency, double sequentialTokensPerSecond) {
+            int concurrency, double sequentialTokensPerSecond, int decodeThreads) {
         int total = Math.max(requests.size(), 2 * concurrency);
-        EngineOptions engineOptions = new EngineOptions(concurrency, total, 0, concurrency);
+        EngineOptions engineOptions = new EngineOptions(concurrency, total, 0, concurrency, decodeThreads);
         List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
         Semaphore inFlight = new Semaphore(concurrency);
         long start;

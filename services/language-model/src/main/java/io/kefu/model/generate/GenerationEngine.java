@@ -1,6 +1,7 @@
 package io.kefu.model.generate;
 
 import io.kefu.model.LanguageModel;
+import io.kefu.model.PyTorchRuntime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * empty), and every {@link GenerationResult} names the version that produced it. The future that
  * {@code swap} returns completes with the previous model once nothing uses it, so the caller can
  * close it. The engine never closes models: whoever loaded them does.
+ *
+ * <p>The decode loop sets its own PyTorch intra-op thread count ({@link EngineOptions#decodeThreads()},
+ * one by default) when it starts, so a training thread in the same process keeps its own.
  */
 public final class GenerationEngine implements AutoCloseable {
 
@@ -153,6 +157,7 @@ public final class GenerationEngine implements AutoCloseable {
 
     private void run() {
         try {
+            PyTorchRuntime.setThreadIntraOpThreads(options.decodeThreads());
             while (true) {
                 for (Runnable command = commands.poll(); command != null; command = commands.poll()) {
                     command.run();

@@ -55,6 +55,8 @@ public final class ModelTrainer {
      */
     public TrainingMetrics train(LanguageModel model, List<ReplyExample> train, List<ReplyExample> heldOut) {
         PyTorchRuntime.engine().setRandomSeed(options.seed());
+        // Training's large matmuls use every core (a decode loop in the same process may have set one thread).
+        PyTorchRuntime.setThreadIntraOpThreads(PyTorchRuntime.defaultThreads());
         int context = model.config().contextLength();
         List<EncodedExample> encoded = EncodedExample.encodeAll(model.promptFormat(), train, context);
         BatchPlan plan = new BatchPlan(encoded, options.batchSize(), options.seed());

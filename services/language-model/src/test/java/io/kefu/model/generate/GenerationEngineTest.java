@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import ai.djl.Device;
+import ai.djl.pytorch.jni.JniUtils;
 import io.kefu.model.LanguageModel;
+import io.kefu.model.PyTorchRuntime;
 import io.kefu.model.gpt.GptConfig;
 import io.kefu.model.testing.OverfitFixture;
 import io.kefu.model.tokenizer.ChatTurn;
@@ -139,5 +141,34 @@ class GenerationEngineTest {
                 GenerationRequest.greedy(List.of(), "where is order 42?", 3));
         assertThat(result.tokens()).hasSize(3);
         assertThat(result.stopReason()).isEqualTo(StopReason.TOKEN_LIMIT);
+    }
+
+    @Test
+    void shouldDecodeWithItsOwnIntraOpThreadCountAndLeaveTheCallersAlone() throws Exception {
+        // Given a caller thread that uses two PyTorch threads
+        PyTorchRuntime.setThreadIntraOpThreads(2);
+        try (GenerationEngine engine = new GenerationEngine(model, new EngineOptions(4, 64, 0, 2, 3))) {
+            // When a reply completes (its callback runs on the decode loop)
+            CompletableFuture<String> loop = engine.submit(requests().get(0)).thenApply(result -> threadAndCount());
+
+            // Then the decode loop ran with the engine's three threads, and the caller still has two
+            assertThat(loop.get(60, TimeUnit.SECONDS)).isEqualTo("kefu-decode-loop 3");
+            assertThat(JniUtils.getNumThreads()).isEqualTo(2);
+        }
+        try (GenerationEngine engine = new GenerationEngine(model, EngineOptions.defaults())) {
+            assertThat(engine.submit(requests().get(0)).thenApply(result -> threadAndCount()).get(60, TimeUnit.SECONDS))
+                    .isEqualTo("kefu-decode-loop " + EngineOptions.DEFAULT_DECODE_THREADS);
+        }
+    }
+
+    private static String threadAndCount() {
+        return Thread.currentThread().getName() + " " + JniUtils.getNumThreads();
+    }
+
+    @Test
+    void shouldRefuseADecodeThreadCountBelowOne() {
+        assertThatThrownBy(() -> EngineOptions.defaults().withDecodeThreads(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("decodeThreads must be > 0");
     }
 }
