@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Byte-level BPE: 256 byte tokens, the {@link SpecialToken}s, then learned merges of two tokens.
@@ -29,9 +29,20 @@ public final class BpeTokenizer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Most chunks whose ids are remembered; the memory is emptied when it is full. */
+    static final int CHUNK_CACHE_LIMIT = 50_000;
+
+    /** Longest chunk (UTF-16 chars) whose ids are remembered, so pathological input does not fill memory. */
+    static final int CACHED_CHUNK_CHARS = 48;
+
     private final int[][] merges;
-    private final Map<Long, Integer> rankOfPair;
+    private final PairRanks rankOfPair;
     private final byte[][] bytesOfToken;
+    /**
+     * Ids of recently seen chunks (words, numbers, runs of punctuation): a reply service tokenizes a
+     * conversation's recent turns again for every message, so most chunks recur.
+     */
+    private final Map<String, int[]> chunkIds = new ConcurrentHashMap<>();
 
     /**
      * Creates a tokenizer from its merges.
@@ -41,7 +52,7 @@ public final class BpeTokenizer {
     public BpeTokenizer(List<int[]> merges) {
         int first = SpecialToken.firstMergeId();
         this.merges = new int[merges.size()][];
-        this.rankOfPair = new HashMap<>(merges.size() * 2);
+        this.rankOfPair = new PairRanks(merges.size());
         this.bytesOfToken = new byte[first + merges.size()][];
         for (int b = 0; b < SpecialToken.BYTE_TOKENS; b++) {
             bytesOfToken[b] = new byte[] {(byte) b};
@@ -61,7 +72,7 @@ public final class BpeTokenizer {
                             + ", expected a byte or an earlier merge in [0, " + id + ") that is not special");
                 }
             }
-            if (rankOfPair.putIfAbsent(key(pair[0], pair[1]), i) != null) {
+            if (!rankOfPair.putIfAbsent(pair[0], pair[1], i)) {
                 throw new IllegalArgumentException("merge " + i + " repeats pair " + Arrays.toString(pair));
             }
             this.merges[i] = pair.clone();
@@ -110,7 +121,21 @@ public final class BpeTokenizer {
         String clean = Utf8Codec.sanitize(text);
         IntList out = new IntList(clean.length());
         for (String chunk : PreTokenizer.split(clean)) {
-            encodeChunk(Utf8Codec.encode(chunk), out);
+            if (chunk.length() > CACHED_CHUNK_CHARS) {
+                encodeChunk(Utf8Codec.encode(chunk), out);
+                continue;
+            }
+            int[] ids = chunkIds.get(chunk);
+            if (ids == null) {
+                IntList fresh = new IntList(chunk.length());
+                encodeChunk(Utf8Codec.encode(chunk), fresh);
+                ids = fresh.toArray();
+                if (chunkIds.size() >= CHUNK_CACHE_LIMIT) {
+                    chunkIds.clear();
+                }
+                chunkIds.put(chunk, ids);
+            }
+            out.addAll(ids);
         }
         return out.toArray();
     }
@@ -124,8 +149,8 @@ public final class BpeTokenizer {
         while (length > 1) {
             int bestRank = Integer.MAX_VALUE;
             for (int i = 0; i + 1 < length; i++) {
-                Integer rank = rankOfPair.get(key(symbols[i], symbols[i + 1]));
-                if (rank != null && rank < bestRank) {
+                int rank = rankOfPair.rank(symbols[i], symbols[i + 1]);
+                if (rank < bestRank) {
                     bestRank = rank;
                 }
             }

@@ -66,6 +66,9 @@ public final class Utf8Codec {
      * @return its UTF-8 bytes
      */
     public static byte[] encode(String text) {
+        if (!hasSurrogate(text)) {
+            return text.getBytes(StandardCharsets.UTF_8); // exact: only unpaired surrogates need replacing
+        }
         CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
@@ -94,5 +97,14 @@ public final class Utf8Codec {
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("UTF-8 decoder with REPLACE action failed", e);
         }
+    }
+
+    private static boolean hasSurrogate(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

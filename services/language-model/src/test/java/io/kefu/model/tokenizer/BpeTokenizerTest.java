@@ -131,4 +131,32 @@ class BpeTokenizerTest {
         text.codePoints().forEach(cp -> out.append(String.format("U+%04X ", cp)));
         return out.toString();
     }
+
+    @Test
+    void shouldGiveTheSameIdsFromRememberedChunksAsAFreshTokenizerBeyondTheMemoryLimit() {
+        // Given a tokenizer that has seen more distinct chunks than it remembers, some of them twice
+        BpeTokenizer warm = trained();
+        List<String> texts = new ArrayList<>();
+        Random random = new Random(7);
+        for (int i = 0; i < BpeTokenizer.CHUNK_CACHE_LIMIT + 5_000; i++) {
+            texts.add(CORPUS.get(random.nextInt(CORPUS.size())) + " word" + Integer.toString(i, 36) + "x");
+        }
+        List<int[]> first = new ArrayList<>();
+        for (String text : texts) {
+            first.add(warm.encode(text));
+        }
+        first.get(0)[0] = -1; // a caller changing its array must not change the remembered ids
+
+        // When the texts are encoded again, and by a tokenizer that has seen nothing
+        BpeTokenizer fresh = BpeTokenizer.fromJson(warm.toJson());
+        for (int i = 0; i < texts.size(); i += 97) {
+            int[] expected = fresh.encode(texts.get(i));
+            // Then every encoding is the same, and decodes back to the text
+            assertThat(warm.encode(texts.get(i))).as(texts.get(i)).containsExactly(expected);
+            assertThat(warm.decode(expected)).isEqualTo(texts.get(i));
+            if (i > 0) {
+                assertThat(first.get(i)).containsExactly(expected);
+            }
+        }
+    }
 }
