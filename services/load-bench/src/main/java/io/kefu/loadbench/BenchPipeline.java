@@ -22,14 +22,14 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Everything the load runs through, started in order and closed in reverse: an embedded broker and registry, the real
- * reply service answering with the model through a {@link TimedReplyGenerator}, the platform's {@link PacedProducer}
+ * Everything the load runs through, started in order and closed in reverse: an embedded broker and registry (or an
+ * existing cluster and registry named by {@code bootstrap.servers} and {@code schema.registry.url}), the real reply
+ * service answering with the model through a {@link TimedReplyGenerator}, the platform's {@link PacedProducer}
  * and {@link ReplyWatcher}, and a {@link LagProbe} on the service's group.
  */
 public final class BenchPipeline implements AutoCloseable {
   /** How long the reply service may take to be assigned its partitions. */
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-  /** Prefills per decode step: the engine's default. */
 
   private final List<AutoCloseable> started = new ArrayList<>();
   private final GenerationTimes times = new GenerationTimes();
@@ -50,6 +50,11 @@ public final class BenchPipeline implements AutoCloseable {
    * Starts the pipeline in {@code runDirectory} with {@code model}; on failure closes what it started and rethrows.
    */
   public static BenchPipeline start(LoadOptions options, BenchModel model, Path runDirectory, String runId) {
+    if (options.externalCluster()) {
+      BenchPipeline pipeline = new BenchPipeline(runId, serviceConfig(options, Map.of(), runDirectory));
+      pipeline.startServices(options, model, pipeline.config.kafkaClientProperties());
+      return pipeline;
+    }
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().setDataDirectory(runDirectory.resolve("kafka")).build();
     List<AutoCloseable> early = new ArrayList<>();
     try {
@@ -59,10 +64,11 @@ public final class BenchPipeline implements AutoCloseable {
           .setBootstrapServers(broker.bootstrapServers()).optPort(0).optTopicReplication((short) 1).build());
       registry.start();
       early.add(registry);
-      BenchPipeline pipeline = new BenchPipeline(runId, serviceConfig(options, broker, registry, runDirectory));
+      BenchPipeline pipeline = new BenchPipeline(runId, serviceConfig(options,
+          Map.of("bootstrap.servers", broker.bootstrapServers(), "schema.registry.url", registry.url()), runDirectory));
       pipeline.started.addAll(early);
       early.clear();
-      pipeline.startServices(options, model, broker);
+      pipeline.startServices(options, model, broker.clientProperties());
       return pipeline;
     } catch (RuntimeException e) {
       for (int i = early.size() - 1; i >= 0; i--) {
@@ -72,11 +78,8 @@ public final class BenchPipeline implements AutoCloseable {
     }
   }
 
-  private static KefuConfig serviceConfig(LoadOptions options, EmbeddedKafkaBroker broker,
-      EmbeddedSchemaRegistry registry, Path runDirectory) {
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("bootstrap.servers", broker.bootstrapServers());
-    settings.put("schema.registry.url", registry.url());
+  private static KefuConfig serviceConfig(LoadOptions options, Map<String, String> cluster, Path runDirectory) {
+    Map<String, String> settings = new LinkedHashMap<>(cluster);
     settings.put("data.dir", runDirectory.toString());
     settings.put(ReplySettings.HTTP_PORT, "0");
     settings.put(ReplySettings.INSTANCE_ID, "load-bench");
@@ -85,7 +88,7 @@ public final class BenchPipeline implements AutoCloseable {
     return KefuConfig.load(KefuConfig.declaredSettings(), null, Map.of(), settings);
   }
 
-  private void startServices(LoadOptions options, BenchModel model, EmbeddedKafkaBroker broker) {
+  private void startServices(LoadOptions options, BenchModel model, Map<String, Object> clients) {
     try {
       GenerationEngine engine = new GenerationEngine(model.model(),
           ReplyOptions.from(config).engineOptions().withMaxBatch(options.engineBatch()));
@@ -99,7 +102,6 @@ public final class BenchPipeline implements AutoCloseable {
       SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(config.schemaRegistryProperties());
       started.add(registry);
       ledger = new ReplyLedger(runId, times);
-      Map<String, Object> clients = broker.clientProperties();
       watcher = new ReplyWatcher(clients, options.platformFetchMaxWait(), topics.name(TopicNames.AGENT_REPLIES),
           registry, ledger);
       started.add(watcher);

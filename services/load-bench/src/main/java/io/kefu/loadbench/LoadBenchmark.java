@@ -203,6 +203,10 @@ public final class LoadBenchmark {
 
   private Map<String, String> setup(BenchPipeline pipeline) {
     Map<String, String> setup = new LinkedHashMap<>();
+    setup.put("cluster", options.externalCluster()
+        ? "existing: " + options.replySettings().get(LoadOptions.BOOTSTRAP_SERVERS) + ", registry "
+            + options.replySettings().get(LoadOptions.SCHEMA_REGISTRY_URL)
+        : "embedded broker and registry in this process, fresh for the run");
     setup.put("warm-up / measured per rate", options.warmup().toSeconds() + " s / " + options.seconds().toSeconds() + " s");
     setup.put("conversations", Integer.toString(options.conversations()));
     setup.put("engine batch (slots)", Integer.toString(options.engineBatch()));

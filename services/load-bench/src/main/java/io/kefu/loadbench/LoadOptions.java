@@ -30,7 +30,9 @@ import java.util.Objects;
  * @param soakDuration when set, a soak of this length at {@code soakRate} runs instead of the rates
  * @param soakRate rate of the soak
  * @param sampleInterval how often the soak samples heap after GC, lag and latency
- * @param replySettings reply-service settings over the benchmark's ({@code reply.*}, {@code kafka.*})
+ * @param replySettings reply-service settings over the benchmark's ({@code reply.*}, {@code kafka.*}); with
+ *     {@code bootstrap.servers} and {@code schema.registry.url} the run uses that existing cluster and registry (the
+ *     {@code kafka.*} security settings apply to every client) instead of a fresh embedded one
  */
 public record LoadOptions(List<Integer> rates, Duration seconds, Duration warmup, ModelChoice model,
     Path storeDirectory, String modelVersion, Duration smallTrainingBudget, ComputeDevice device, Path workDirectory,
@@ -38,10 +40,20 @@ public record LoadOptions(List<Integer> rates, Duration seconds, Duration warmup
     Duration drainTimeout, Duration soakDuration, int soakRate, Duration sampleInterval,
     Map<String, String> replySettings) {
 
+  /** The setting that points the run at an existing cluster. */
+  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  /** The setting that points the run at an existing schema registry. */
+  public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+
   /** Checks the values. */
   public LoadOptions {
     rates = List.copyOf(rates);
     replySettings = Map.copyOf(replySettings);
+    if (replySettings.containsKey(BOOTSTRAP_SERVERS) != replySettings.containsKey(SCHEMA_REGISTRY_URL)) {
+      throw new IllegalArgumentException("an existing cluster needs both " + BOOTSTRAP_SERVERS + " and "
+          + SCHEMA_REGISTRY_URL + ", was given only " + (replySettings.containsKey(BOOTSTRAP_SERVERS)
+              ? BOOTSTRAP_SERVERS : SCHEMA_REGISTRY_URL));
+    }
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(storeDirectory, "storeDirectory");
     Objects.requireNonNull(modelVersion, "modelVersion");
@@ -64,6 +76,11 @@ public record LoadOptions(List<Integer> rates, Duration seconds, Duration warmup
       throw new IllegalArgumentException("conversations, engineBatch, maxNewTokens and soakRate must be >= 1, were "
           + conversations + ", " + engineBatch + ", " + maxNewTokens + " and " + soakRate);
     }
+  }
+
+  /** True when the run uses an existing cluster and registry rather than embedded ones. */
+  public boolean externalCluster() {
+    return replySettings.containsKey(BOOTSTRAP_SERVERS);
   }
 
   private static void positive(String name, Duration value) {

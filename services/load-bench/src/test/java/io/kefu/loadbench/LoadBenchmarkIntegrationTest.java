@@ -1,18 +1,33 @@
 package io.kefu.loadbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kefu.kafka.embedded.EmbeddedKafkaBroker;
+import io.kefu.kafka.topic.TopicCatalogue;
+import io.kefu.kafka.topic.TopicNames;
+import io.kefu.registry.EmbeddedSchemaRegistry;
+import io.kefu.registry.RegistryOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One low rate, briefly, through the real reply service on an embedded broker with a small model trained first. */
+/**
+ * One low rate, briefly, through the real reply service with a small model trained first: on the benchmark's own
+ * embedded broker, and on a cluster it is pointed at.
+ */
 class LoadBenchmarkIntegrationTest {
 
   @TempDir Path work;
@@ -67,5 +82,64 @@ class LoadBenchmarkIntegrationTest {
         .contains("exactly once: 120 sent, 120 answered, 0 lost, 0 duplicated, 0 unknown")
         .containsPattern("(?m)^20 +20 ");
     assertThat(LoadReport.toJson(result)).contains("\"targetRate\" : 20");
+  }
+
+  @Test
+  @Timeout(180)
+  void shouldRunAgainstAnExistingClusterAndRegistryWhenGivenThem() throws Exception {
+    // Given a cluster and a registry that the benchmark does not own, as `kefu platform` runs in another process
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().setDataDirectory(work.resolve("cluster")).build()) {
+      broker.start();
+      EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(RegistryOptions.builder()
+          .setBootstrapServers(broker.bootstrapServers()).optPort(0).optTopicReplication((short) 1).build());
+      registry.start();
+      try {
+        LoadOptions options = LoadOptions.builder()
+            .optRates(List.of(20))
+            .optWarmup(Duration.ofSeconds(1))
+            .optSeconds(Duration.ofSeconds(3))
+            .optSmallTrainingBudget(Duration.ofSeconds(8))
+            .optConversations(20)
+            .optMaxNewTokens(16)
+            .optDrainTimeout(Duration.ofSeconds(60))
+            .optWorkDirectory(work.resolve("runs"))
+            .optReplySetting(LoadOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers())
+            .optReplySetting(LoadOptions.SCHEMA_REGISTRY_URL, registry.url())
+            .build();
+
+        // When the benchmark runs
+        LoadResult result = new LoadBenchmark(options, new PrintStream(System.err, true, StandardCharsets.UTF_8)).run();
+
+        // Then every message was answered once, and every one went through that cluster
+        assertThat(result.sent()).isEqualTo(4 * 20);
+        assertThat(result.answered()).isEqualTo(result.sent());
+        assertThat(result.duplicates()).isZero();
+        assertThat(result.unknown()).isZero();
+        assertThat(recordsIn(broker, TopicCatalogue.load("").name(TopicNames.CUSTOMER_MESSAGES))).isEqualTo(80);
+        assertThat(result.setup().get("cluster")).isEqualTo("existing: " + broker.bootstrapServers() + ", registry "
+            + registry.url());
+      } finally {
+        registry.close();
+      }
+    }
+  }
+
+  @Test
+  void shouldRefuseAnExistingClusterWithoutItsRegistry() {
+    assertThatThrownBy(() -> LoadOptions.builder().optReplySetting(LoadOptions.BOOTSTRAP_SERVERS, "localhost:9092")
+        .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("an existing cluster needs both bootstrap.servers and schema.registry.url, was given only "
+            + "bootstrap.servers");
+  }
+
+  private static long recordsIn(EmbeddedKafkaBroker broker, String topic) throws Exception {
+    try (Admin admin = Admin.create(broker.clientProperties())) {
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      for (TopicPartitionInfo p : admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()) {
+        latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+      }
+      return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+    }
   }
 }

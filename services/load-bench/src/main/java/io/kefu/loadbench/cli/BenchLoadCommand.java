@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** Sustained load through the real reply service: throughput, end-to-end latency, Kafka's overhead, lag, heap. */
 @Command(name = "load", mixinStandardHelpOptions = true,
     header = "Sustained load: throughput, e2e p50/p99, overhead (e2e - model time), lag; --duration for a soak.",
-    description = {"On a fresh embedded broker and registry, the reply service answers held-out seed-corpus messages",
+    description = {"On a fresh embedded broker and registry (or --bootstrap-servers), the reply service answers held-out seed-corpus messages",
         "produced at each target rate; a read_committed consumer sees the replies. Per rate: throughput, end-to-end",
         "p50/p99 (produced -> reply visible), model time, overhead = e2e - model time per reply, consumer lag; rows the",
         "pipeline cannot hold are marked saturated. With --duration, a soak at --soak-rate samples heap after GC and lag",
@@ -66,6 +66,14 @@ public final class BenchLoadCommand implements Callable<Integer> {
       description = "fetch.max.wait.ms of the platform's reply consumer (default ${DEFAULT-VALUE}).")
   long fetchMaxWait;
 
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+      description = "Run against this existing cluster (with --schema-registry-url) instead of a fresh embedded broker, e.g. one `kefu platform` runs in another process; security settings come from --set kafka.*.")
+  String bootstrapServers;
+
+  @Option(names = "--schema-registry-url", paramLabel = "URL",
+      description = "The schema registry of --bootstrap-servers.")
+  String schemaRegistryUrl;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE",
       description = "A reply-service setting (reply.*, kafka.*) for this run; repeatable.")
   Map<String, String> settings = Map.of();
@@ -111,6 +119,12 @@ public final class BenchLoadCommand implements Callable<Integer> {
         .optWorkDirectory(workDir)
         .optDrainTimeout(Duration.ofSeconds(drainTimeout));
     settings.forEach(builder::optReplySetting);
+    if (bootstrapServers != null) {
+      builder.optReplySetting(LoadOptions.BOOTSTRAP_SERVERS, bootstrapServers);
+    }
+    if (schemaRegistryUrl != null) {
+      builder.optReplySetting(LoadOptions.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+    }
     if (duration != null) {
       builder.optSoakDuration(Duration.ofSeconds(duration));
     }
