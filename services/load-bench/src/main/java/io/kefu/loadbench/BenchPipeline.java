@@ -90,11 +90,12 @@ public final class BenchPipeline implements AutoCloseable {
 
   private void startServices(LoadOptions options, BenchModel model, Map<String, Object> clients) {
     try {
+      ReplyOptions reply = ReplyOptions.from(config);
       GenerationEngine engine = new GenerationEngine(model.model(),
-          ReplyOptions.from(config).engineOptions().withMaxBatch(options.engineBatch()));
+          reply.engineOptions().withMaxBatch(options.engineBatch()));
       started.add(engine);
       service = new ReplyService(config, new TimedReplyGenerator(
-          new EngineReplyGenerator(engine, ReplyOptions.from(config).sampling()), times));
+          new EngineReplyGenerator(engine, reply.sampling()), times));
       service.start();
       started.add(service);
       awaitReady();

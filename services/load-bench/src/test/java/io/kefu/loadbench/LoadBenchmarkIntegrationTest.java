@@ -36,16 +36,7 @@ class LoadBenchmarkIntegrationTest {
   @Timeout(180)
   void shouldAnswerEveryMessageExactlyOnceAndReportOrderedPercentilesAtALowRate() throws Exception {
     // Given a small model trained for a few seconds and a load of 20 messages/s over 40 conversations
-    LoadOptions options = LoadOptions.builder()
-        .optRates(List.of(20))
-        .optWarmup(Duration.ofSeconds(2))
-        .optSeconds(Duration.ofSeconds(4))
-        .optSmallTrainingBudget(Duration.ofSeconds(8))
-        .optConversations(40)
-        .optMaxNewTokens(24)
-        .optDrainTimeout(Duration.ofSeconds(60))
-        .optWorkDirectory(work)
-        .build();
+    LoadOptions options = twentyPerSecond(work).build();
 
     // When the benchmark runs
     LoadResult result = new LoadBenchmark(options, new PrintStream(System.err, true, StandardCharsets.UTF_8)).run();
@@ -94,15 +85,7 @@ class LoadBenchmarkIntegrationTest {
           .setBootstrapServers(broker.bootstrapServers()).optPort(0).optTopicReplication((short) 1).build());
       registry.start();
       try {
-        LoadOptions options = LoadOptions.builder()
-            .optRates(List.of(20))
-            .optWarmup(Duration.ofSeconds(1))
-            .optSeconds(Duration.ofSeconds(3))
-            .optSmallTrainingBudget(Duration.ofSeconds(8))
-            .optConversations(20)
-            .optMaxNewTokens(16)
-            .optDrainTimeout(Duration.ofSeconds(60))
-            .optWorkDirectory(work.resolve("runs"))
+        LoadOptions options = twentyPerSecond(work.resolve("runs"))
             .optReplySetting(LoadOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers())
             .optReplySetting(LoadOptions.SCHEMA_REGISTRY_URL, registry.url())
             .build();
@@ -111,11 +94,11 @@ class LoadBenchmarkIntegrationTest {
         LoadResult result = new LoadBenchmark(options, new PrintStream(System.err, true, StandardCharsets.UTF_8)).run();
 
         // Then every message was answered once, and every one went through that cluster
-        assertThat(result.sent()).isEqualTo(4 * 20);
+        assertThat(result.sent()).isEqualTo(6 * 20);
         assertThat(result.answered()).isEqualTo(result.sent());
         assertThat(result.duplicates()).isZero();
         assertThat(result.unknown()).isZero();
-        assertThat(recordsIn(broker, TopicCatalogue.load("").name(TopicNames.CUSTOMER_MESSAGES))).isEqualTo(80);
+        assertThat(recordsIn(broker, TopicCatalogue.load("").name(TopicNames.CUSTOMER_MESSAGES))).isEqualTo(120);
         assertThat(result.setup().get("cluster")).isEqualTo("existing: " + broker.bootstrapServers() + ", registry "
             + registry.url());
       } finally {
@@ -131,6 +114,19 @@ class LoadBenchmarkIntegrationTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("an existing cluster needs both bootstrap.servers and schema.registry.url, was given only "
             + "bootstrap.servers");
+  }
+
+  /** 20 messages/s over 40 conversations, 2 s warm-up and 4 s measured, after 8 s of training a small model. */
+  private static LoadOptions.Builder twentyPerSecond(Path workDirectory) {
+    return LoadOptions.builder()
+        .optRates(List.of(20))
+        .optWarmup(Duration.ofSeconds(2))
+        .optSeconds(Duration.ofSeconds(4))
+        .optSmallTrainingBudget(Duration.ofSeconds(8))
+        .optConversations(40)
+        .optMaxNewTokens(24)
+        .optDrainTimeout(Duration.ofSeconds(60))
+        .optWorkDirectory(workDirectory);
   }
 
   private static long recordsIn(EmbeddedKafkaBroker broker, String topic) throws Exception {

@@ -142,10 +142,10 @@ final class FlywheelLoop implements AutoCloseable {
     fineTuner = own(FineTunerService.fromConfig(config, progress));
     fineTuner.start();
     Poll.until(CATCH_UP, fineTuner::isReady, "the fine-tuner to be assigned its partitions");
+    ReplyOptions reply = ReplyOptions.from(config);
     ModelServing serving = own(new ModelServing(view, modelName,
         new ArtifactLoader(store, ComputeDevice.parse(config.get(ReplySettings.MODEL_DEVICE)).resolve()),
-        new RefusalReporter(publisher, "flywheel reply service"), ReplyOptions.from(config).engineOptions(),
-        ReplyOptions.from(config).sampling()));
+        new RefusalReporter(publisher, "flywheel reply service"), reply.engineOptions(), reply.sampling()));
     serving.start();
     replies = own(new ReplyService(config, serving.generator()));
     replies.start();

@@ -84,8 +84,7 @@ public final class GenerateBenchmark {
     public static BenchResult run(LanguageModel model, BenchOptions options) {
         PyTorchRuntime.setIntraOpThreads(options.intraOpThreads());
         // The engine's decode loop sets its own count: the same as every other measurement.
-        int decodeThreads = options.intraOpThreads() > 0 ? options.intraOpThreads()
-                : Runtime.getRuntime().availableProcessors();
+        int decodeThreads = options.intraOpThreads() > 0 ? options.intraOpThreads() : PyTorchRuntime.defaultThreads();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<GenerationRequest> requests = requests(options);
         warmUp(model, requests);

@@ -1,13 +1,10 @@
 package io.kefu.model.tokenizer;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Converts between Java strings and UTF-8 bytes with one fixed policy for what UTF-8 cannot hold.
@@ -20,8 +17,6 @@ import java.util.Arrays;
  * per malformed sequence, as {@link java.nio.charset.StandardCharsets#UTF_8} does.
  */
 public final class Utf8Codec {
-
-    private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
 
     private Utf8Codec() {}
 
@@ -66,19 +61,8 @@ public final class Utf8Codec {
      * @return its UTF-8 bytes
      */
     public static byte[] encode(String text) {
-        if (!hasSurrogate(text)) {
-            return text.getBytes(StandardCharsets.UTF_8); // exact: only unpaired surrogates need replacing
-        }
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .replaceWith(REPLACEMENT);
-        try {
-            ByteBuffer buffer = encoder.encode(CharBuffer.wrap(text));
-            return Arrays.copyOfRange(buffer.array(), buffer.position(), buffer.limit());
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException("UTF-8 encoder with REPLACE action failed", e);
-        }
+        // Exact once no unpaired surrogate is left: String.getBytes would write '?' for one.
+        return sanitize(text).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -97,14 +81,5 @@ public final class Utf8Codec {
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("UTF-8 decoder with REPLACE action failed", e);
         }
-    }
-
-    private static boolean hasSurrogate(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            if (Character.isSurrogate(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
