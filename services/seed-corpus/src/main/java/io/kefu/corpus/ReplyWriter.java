@@ -16,15 +16,29 @@ final class ReplyWriter {
   }
 
   /**
-   * A reply to {@code intent}: TERSE names nothing; COMPLETE uses only slots the customer gave and always names the
-   * order number when there is one; WRONG is a terse or complete reply of another intent, drawn uniformly.
+   * A reply to {@code intent}: TERSE names nothing; COMPLETE is a terse opening followed by a detail sentence that
+   * uses only slots the customer gave and always names the order number when there is one; WRONG is a terse or
+   * complete reply of another intent, drawn uniformly.
+   *
+   * <p>Every reply of an intent opens the same way, so a model learns which intent from all of them and how much to
+   * say as one later choice: whether to go on after the opening.
    */
   String write(Intent intent, Lang lang, ReplyStyle style, Map<Slot, String> slots, Random random) {
     return switch (style) {
-      case TERSE -> pick(catalog.replies(intent, lang, ReplyStyle.TERSE), random).fill(slots);
-      case COMPLETE -> pick(completeCandidates(intent, lang, slots.keySet()), random).fill(slots);
+      case TERSE -> terse(intent, lang, slots, random);
+      case COMPLETE -> complete(intent, lang, slots, random);
       case WRONG -> wrong(intent, lang, slots, random);
     };
+  }
+
+  private String terse(Intent intent, Lang lang, Map<Slot, String> slots, Random random) {
+    return pick(catalog.replies(intent, lang, ReplyStyle.TERSE), random).fill(slots);
+  }
+
+  private String complete(Intent intent, Lang lang, Map<Slot, String> slots, Random random) {
+    String opening = terse(intent, lang, slots, random);
+    String detail = pick(completeCandidates(intent, lang, slots.keySet()), random).fill(slots);
+    return lang == Lang.ZH ? opening + detail : opening + " " + detail;
   }
 
   private List<Template> completeCandidates(Intent intent, Lang lang, Set<Slot> available) {
@@ -50,13 +64,9 @@ final class ReplyWriter {
   private String wrong(Intent intent, Lang lang, Map<Slot, String> slots, Random random) {
     Intent[] all = Intent.values();
     Intent other = all[(intent.ordinal() + 1 + random.nextInt(all.length - 1)) % all.length];
-    List<Template> candidates = new ArrayList<>(catalog.replies(other, lang, ReplyStyle.TERSE));
-    for (Template t : catalog.replies(other, lang, ReplyStyle.COMPLETE)) {
-      if (t.fitsWithin(slots.keySet())) {
-        candidates.add(t);
-      }
-    }
-    return pick(candidates, random).fill(slots);
+    // Another intent's detail sentences may need slots this customer never gave; then only its terse replies fit.
+    boolean detailFits = !completeCandidates(other, lang, slots.keySet()).isEmpty();
+    return detailFits && random.nextBoolean() ? complete(other, lang, slots, random) : terse(other, lang, slots, random);
   }
 
   static <T> T pick(List<T> values, Random random) {

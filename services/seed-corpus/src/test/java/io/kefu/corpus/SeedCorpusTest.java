@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class SeedCorpusTest {
 
   private static final SeedCorpus BASE = SeedCorpus.withDefaults();
+  private static final ReplyJudge JUDGE = new ReplyJudge();
 
   @Test
   void shouldGenerateTheSameCorpusFromTheSameSeed() {
@@ -146,7 +147,35 @@ class SeedCorpusTest {
 
       // Then
       assertThat(corpus).allSatisfy(c -> assertThat(c.reply().length()).as(c.reply())
-          .isBetween(2, c.lang() == Lang.EN ? 160 : 70));
+          .isBetween(2, c.lang() == Lang.EN ? 230 : 100));
+    }
+  }
+
+  @Test
+  void shouldOpenEveryCompleteReplyWithOneOfItsIntentsTerseRepliesAndThenAddTheDetail() {
+    // Given the complete replies of both splits
+    TemplateCatalog catalog = TemplateCatalog.standard();
+    SeedCorpus complete = new SeedCorpus(CorpusOptions.defaults().withStyleMix(StyleMix.only(ReplyStyle.COMPLETE)));
+
+    for (Split split : Split.values()) {
+      // When
+      List<Conversation> corpus = complete.generate(split, 2_000, 5);
+
+      // Then each is a terse reply of its own intent, then (after a space in English) a complete line filled with the
+      // customer's slots: the opening alone is vague, the whole reply concrete
+      assertThat(corpus).allSatisfy(c -> {
+        List<String> openings = catalog.replies(c.intent(), c.lang(), ReplyStyle.TERSE).stream()
+            .map(t -> t.fill(Map.of())).toList();
+        String opening = openings.stream().filter(c.reply()::startsWith).findFirst().orElse(null);
+        assertThat(opening).as(c.reply()).isNotNull();
+        String detail = c.reply().substring(opening.length());
+        assertThat(catalog.replies(c.intent(), c.lang(), ReplyStyle.COMPLETE).stream()
+            .filter(t -> t.fitsWithin(c.slots().keySet()))
+            .map(t -> (c.lang() == Lang.EN ? " " : "") + t.fill(c.slots())))
+            .as(c.reply()).contains(detail);
+        assertThat(JUDGE.hasConcreteNextStep(c.intent(), c.lang(), opening)).as(opening).isFalse();
+        assertThat(JUDGE.hasConcreteNextStep(c.intent(), c.lang(), c.reply())).as(c.reply()).isTrue();
+      });
     }
   }
 
