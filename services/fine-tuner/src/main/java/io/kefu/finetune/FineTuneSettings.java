@@ -61,18 +61,18 @@ public final class FineTuneSettings implements SettingsProvider {
                 + " left out."),
         new Setting(NEGATIVE_SCALE, "0.5",
             "Multiplies the (negative) weight of 1-2 star replies in unlikelihood mode."),
-        new Setting(REPLAY_RATIO, "1.0",
+        new Setting(REPLAY_RATIO, "0.3",
             "Base-corpus examples replayed per new example, so the model does not forget."),
         new Setting(HELDOUT_SHARE, "0.1",
             "Share of new examples (by hash of exampleId) held out from training for the gate's preference score."),
         new Setting(EPOCHS, "6", "Passes over the run's training set (bounded by finetune.max.steps)."),
         new Setting(MAX_STEPS, "400", "Most optimizer steps of one run."),
         new Setting(BATCH_SIZE, "16", "Examples per optimizer step."),
-        new Setting(LEARNING_RATE, "1e-4",
-            "Peak learning rate of a fine-tune run (cosine decay to a tenth); below the base training's final rate, so"
-                + " a run moves the style without shaking the weights out of the base's minimum."),
+        new Setting(LEARNING_RATE, "3e-4",
+            "Peak learning rate of a fine-tune run (cosine decay to a tenth); high enough that one cycle's liked"
+                + " replies move the style, while the replay and the gate hold intent."),
         new Setting(TIME_BUDGET, "120s", "Training stops early once a run has trained this long."),
-        new Setting(STAGES, "4",
+        new Setting(STAGES, "1",
             "The schedule is trained in this many stages, each followed by the validation intent check (1: none)."),
         new Setting(EARLY_STOP_INTENT_DROP, "1.0",
             "Training stops at the first stage whose validation intent percentage is this many points below the"
@@ -85,9 +85,10 @@ public final class FineTuneSettings implements SettingsProvider {
             "Forgetting guard: the gate rejects a candidate whose loss on the base corpus's held-out replies exceeds"
                 + " its parent's by more than this fraction (that loss rises when the style shifts, so the bound is"
                 + " wide)."),
-        new Setting(GATE_MAX_LIKED_LOSS_INCREASE, "0.05",
+        new Setting(GATE_MAX_LIKED_LOSS_INCREASE, "0.20",
             "The gate rejects a candidate whose loss on the run's held-out liked replies (4-5 stars, operators')"
-                + " exceeds its parent's by more than this fraction."),
+                + " exceeds its parent's by more than this fraction (a few dozen replies at a loss of a few hundredths"
+                + " of a nat per token after a cycle or two, so the bound is not tight)."),
         new Setting(GATE_MAX_INTENT_DROP, "2.0",
             "The gate rejects a candidate whose intent-addressed percentage is this many points below its parent's."),
         new Setting(GATE_MAX_ENDING_DROP, "5.0",

@@ -62,7 +62,7 @@ class EvaluationGateTest {
 
   @Test
   void shouldTrainAScheduleOfOneStepPerStageWhoseStageBoundaryFallsOnTheEndOfTheWarmUp() throws Exception {
-    // Given 4 steps in 4 stages at the default 1e-4 (an end rate one rounding above the start rate was refused)
+    // Given 4 steps in 4 stages at 1e-4 (the earlier default; an end rate one rounding above the start rate was refused)
     FineTuneRecipe recipe = new FineTuneRecipe(1, 4, 16, 1e-4f, Duration.ofMinutes(2), 5, 4, 100.0);
     ModelEvaluator evaluator = new ModelEvaluator(new TinyCorpus(), 20, 20);
     var train = TinyCorpus.goodExamples("short-", 64).stream()
