@@ -13,17 +13,18 @@ import java.time.Duration;
  * the base model's name and version so that a reply service on the same store serves it instead of training the
  * full-size one.
  *
- * <p>Small: 1,000 seed conversations, 120 BPE merges, 2 layers of width 64 with 2 heads, context 128, 150 steps of
- * 16 on the CPU (about 6 s on 2 idle cores). The 60 s budget is only a cap: a model cut short by a busy machine
+ * <p>Small: 1,000 seed conversations, 120 BPE merges, 2 layers of width 64 with 2 heads, context 128, 300 steps of
+ * 16 on the CPU (about 10 s on 2 idle cores). The 60 s budget is only a cap: a model cut short by a busy machine
  * hands most messages off and leaves the feedback cases too few model replies to rate, so the steps, not the clock,
- * should decide. Its replies are rough; the matrix cares that each input gets its outcome.
+ * should decide (at 150 steps every greedy reply still ran to the 48-token limit and was handed off as cut off). Its
+ * replies are rough; the matrix cares that each input gets its outcome.
  */
 public final class SmallModel {
   private SmallModel() {}
 
   /** The training options of the small model in {@code storeDirectory}. */
   public static BaseTrainingOptions options(Path storeDirectory) {
-    return BaseTrainingOptions.small(storeDirectory, 1000, 150, Duration.ofSeconds(60));
+    return BaseTrainingOptions.small(storeDirectory, 1000, 300, Duration.ofSeconds(60));
   }
 
   /** The stored small model, trained and saved first when {@code storeDirectory} does not hold it. */
