@@ -68,7 +68,8 @@ public final class ModelTrainer {
                 .optBeta2(0.99f)
                 .optWeightDecays(options.weightDecay())
                 .build();
-        ReplyLoss loss = new ReplyLoss();
+        // Every reply token weighs the same in every batch, whatever the lengths of the batch's replies.
+        ReplyLoss loss = new ReplyLoss(ReplyLoss.meanReplyTokens(encoded));
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optOptimizer(adamW)
                 .optDevices(new Device[] {model.device()});

@@ -3,6 +3,7 @@ package io.kefu.model.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import java.util.List;
 
 /**
  * Per-token loss on reply tokens only, weighted per example, with unlikelihood for negatives.
@@ -15,17 +16,55 @@ import ai.djl.training.loss.Loss;
  * w &lt; 0:  |w| * -log(1 - p(y_t))           (unlikelihood: make the reply less probable)
  * </pre>
  *
- * The sum is divided by the number of masked positions, so the weight's absolute size matters
- * (weight 0.5 learns half as fast as weight 1). Prompt and padding positions have mask 0.
+ * By default the sum is divided by the batch's number of masked positions: the mean per reply token, what
+ * evaluation reports. For training, {@link #ReplyLoss(float)} divides it by a fixed number of tokens per example
+ * times the batch size instead, so every reply token weighs the same in every batch. With the per-batch mean, a
+ * batch of short replies gives each of its tokens more weight than a batch of long ones, and batches are cut from
+ * examples of similar length: a choice between stopping and going on (a terse reply or a longer one) is then
+ * learned at the weighted rate, not the corpus's. Either way the weight's absolute size matters (weight 0.5 learns
+ * half as fast as weight 1). Prompt and padding positions have mask 0.
  */
 public final class ReplyLoss extends Loss {
 
     /** Floor on 1 - p so the unlikelihood term stays finite when p reaches 1. */
     private static final float MIN_COMPLEMENT = 1e-6f;
 
-    /** Creates the loss. */
+    private final float tokensPerExample;
+
+    /** Creates the loss that divides by the batch's number of masked positions (the mean per reply token). */
     public ReplyLoss() {
         super("ReplyLoss");
+        this.tokensPerExample = 0f;
+    }
+
+    /**
+     * Creates the loss that divides by {@code tokensPerExample} times the batch size, the same for every batch.
+     *
+     * @param tokensPerExample the training set's mean number of reply tokens (with {@code <|end|>}) per example
+     */
+    public ReplyLoss(float tokensPerExample) {
+        super("ReplyLoss");
+        if (!(tokensPerExample > 0) || Float.isInfinite(tokensPerExample)) {
+            throw new IllegalArgumentException("tokensPerExample must be finite and > 0, was " + tokensPerExample);
+        }
+        this.tokensPerExample = tokensPerExample;
+    }
+
+    /**
+     * Returns the mean number of reply tokens (with {@code <|end|>}), the positions the loss covers, per example.
+     *
+     * @param examples encoded examples (at least one)
+     * @return the mean
+     */
+    public static float meanReplyTokens(List<EncodedExample> examples) {
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException("no examples to count reply tokens of");
+        }
+        long sum = 0;
+        for (EncodedExample example : examples) {
+            sum += example.sequence().length() - example.sequence().replyStart();
+        }
+        return (float) sum / examples.size();
     }
 
     /**
@@ -48,6 +87,9 @@ public final class ReplyLoss extends Loss {
         NDArray negative = w.lt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false); // (B, 1)
         NDArray perToken = negative.mul(unlikelihood).add(negative.neg().add(1f).mul(likelihood)); // (B, T)
         NDArray weighted = perToken.mul(w.abs()).mul(mask); // (B, T)
+        if (tokensPerExample > 0) {
+            return weighted.sum().div(weights.getShape().get(0) * tokensPerExample); // ()
+        }
         return weighted.sum().div(mask.sum().maximum(1f)); // ()
     }
 }
