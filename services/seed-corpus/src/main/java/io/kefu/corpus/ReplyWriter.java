@@ -17,8 +17,8 @@ final class ReplyWriter {
 
   /**
    * A reply to {@code intent}: TERSE names nothing; COMPLETE is a terse opening followed by a detail sentence that
-   * uses only slots the customer gave and always names the order number when there is one; WRONG is a terse or
-   * complete reply of another intent, drawn uniformly.
+   * uses only slots the customer gave and always names the order number when there is one; WRONG is a reply of
+   * another intent drawn uniformly, terse or complete with even odds (terse when none of its detail lines fits).
    *
    * <p>Every reply of an intent opens the same way, so a model learns which intent from all of them and how much to
    * say as one later choice: whether to go on after the opening.
