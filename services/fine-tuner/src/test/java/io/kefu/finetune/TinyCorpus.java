@@ -108,7 +108,7 @@ public final class TinyCorpus implements BaseCorpus {
     // preference figures were set on that architecture; the gate reads figures, whatever the architecture.
     GptConfig config = new GptConfig(tokenizer.vocabSize(), 48, 2, 2, 32, 0f, false);
     try (LanguageModel model = LanguageModel.initialize("kefu", "base", config, tokenizer, Device.cpu(), 3)) {
-      new ModelTrainer(TrainingOptions.defaults(1500).withBatchSize(16).withLearningRate(1e-2f, 5e-4f), null)
+      new ModelTrainer(TrainingOptions.defaults(1500).withBatchSize(16).withLearningRate(3e-3f, 3e-4f), null)
           .train(model, train, List.of());
       store.save(model, null, Map.of("kind", "base"));
     }
