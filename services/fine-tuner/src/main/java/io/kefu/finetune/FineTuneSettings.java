@@ -16,6 +16,7 @@ public final class FineTuneSettings implements SettingsProvider {
   public static final String NEGATIVE_MAX_STARS = "finetune.negative.max.stars";
   public static final String NEGATIVE_SCALE = "finetune.negative.scale";
   public static final String REPLAY_RATIO = "finetune.replay.ratio";
+  public static final String REPLAY_LOSS = "finetune.replay.loss";
   public static final String HELDOUT_SHARE = "finetune.heldout.share";
   public static final String EPOCHS = "finetune.epochs";
   public static final String MAX_STEPS = "finetune.max.steps";
@@ -63,6 +64,9 @@ public final class FineTuneSettings implements SettingsProvider {
             "Multiplies the (negative) weight of 1-2 star replies in unlikelihood mode."),
         new Setting(REPLAY_RATIO, "1.0",
             "Base-corpus examples replayed per new example, so the model does not forget."),
+        new Setting(REPLAY_LOSS, "whole",
+            "Which tokens of a replayed base-corpus reply carry loss: 'whole', or 'opening' (its first sentence, which"
+                + " says which intent it answers; how much more to say is then left to the ratings)."),
         new Setting(HELDOUT_SHARE, "0.1",
             "Share of new examples (by hash of exampleId) held out from training for the gate's preference score."),
         new Setting(EPOCHS, "8", "Passes over the run's training set (bounded by finetune.max.steps)."),
@@ -80,7 +84,9 @@ public final class FineTuneSettings implements SettingsProvider {
         new Setting(VALIDATION_CASES, "200",
             "Held-out base-corpus conversations, after the gate's, that the early stop's intent check answers."),
         new Setting(SEED, "17", "Seed of the run's batch order, replay sample and held-out split."),
-        new Setting(EVAL_CASES, "300", "Held-out base-corpus conversations the gate's reply-quality check answers."),
+        new Setting(EVAL_CASES, "600",
+            "Held-out base-corpus conversations the gate's reply-quality check answers (the intent rule's noise"
+                + " shrinks with more)."),
         new Setting(GATE_MAX_LOSS_INCREASE, "0.50",
             "Forgetting guard: the gate rejects a candidate whose loss on the base corpus's held-out replies exceeds"
                 + " its parent's by more than this fraction (that loss rises when the style shifts, so the bound is"

@@ -87,6 +87,7 @@ public final class FineTunerService implements AutoCloseable {
           new TrainingSetBuilder(NegativeMode.parse(config.get(FineTuneSettings.NEGATIVES)),
               config.getInt(FineTuneSettings.NEGATIVE_MAX_STARS), config.getDouble(FineTuneSettings.NEGATIVE_SCALE),
               config.getDouble(FineTuneSettings.REPLAY_RATIO),
+              TrainingSetBuilder.parseReplayLoss(config.get(FineTuneSettings.REPLAY_LOSS)),
               config.getDouble(FineTuneSettings.HELDOUT_SHARE), config.getLong(FineTuneSettings.SEED)),
           FineTuneRecipe.fromConfig(config), new ModelEvaluator(corpus, config.getInt(FineTuneSettings.EVAL_CASES),
               config.getInt(FineTuneSettings.VALIDATION_CASES)),

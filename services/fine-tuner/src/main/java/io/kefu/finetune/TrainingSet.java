@@ -13,7 +13,7 @@ import java.util.Map;
  * @param heldOut new examples kept out of training for the gate's preference score
  * @param positives new examples with positive weight (4-5 star and human replies)
  * @param negatives new examples with negative weight kept for unlikelihood
- * @param excluded new examples left out (weight 0, or negatives in exclude mode)
+ * @param excluded new examples left out (weight 0, negatives in exclude mode, human replies to a request for a person)
  * @param human new examples written by human operators
  * @param replay base-corpus examples replayed
  */

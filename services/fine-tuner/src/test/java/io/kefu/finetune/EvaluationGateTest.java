@@ -6,6 +6,7 @@ import ai.djl.Device;
 import io.kefu.contract.ModelStatus;
 import io.kefu.contract.ModelVersion;
 import io.kefu.model.store.FileSystemModelStore;
+import io.kefu.model.train.LossScope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +32,7 @@ class EvaluationGateTest {
   static FineTuneRun newRun(FileSystemModelStore store) {
     TinyCorpus corpus = new TinyCorpus();
     return new FineTuneRun("kefu", store, Device.cpu(), corpus,
-        new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 2, 0.5, 0.25, 0.1, 5),
+        new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 2, 0.5, 0.25, LossScope.WHOLE_REPLY, 0.1, 5),
         new FineTuneRecipe(3, 90, 16, 3e-3f, Duration.ofMinutes(2), 5, 1, 1.0), new ModelEvaluator(corpus, 40, 0),
         new GatePolicy(0.10, 0.10, 10.0, 100.0, 0.05), null, RunObserver.NONE, Clock.systemUTC());
   }

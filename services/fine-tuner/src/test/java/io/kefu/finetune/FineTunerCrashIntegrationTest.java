@@ -13,6 +13,7 @@ import io.kefu.kafka.topic.TopicCatalogue;
 import io.kefu.lifecycle.LifecyclePublisher;
 import io.kefu.lifecycle.ModelRegistryView;
 import io.kefu.model.store.FileSystemModelStore;
+import io.kefu.model.train.LossScope;
 import io.kefu.registry.EmbeddedSchemaRegistry;
 import io.kefu.registry.RegistryOptions;
 import io.kefu.serde.RestSchemaRegistryClient;
@@ -147,7 +148,7 @@ class FineTunerCrashIntegrationTest {
   private static FineTuneRun run(FileSystemModelStore store, RunObserver observer) {
     TinyCorpus corpus = new TinyCorpus();
     return new FineTuneRun("kefu", store, Device.cpu(), corpus,
-        new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 2, 0.5, 0.25, 0.1, 5),
+        new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 2, 0.5, 0.25, LossScope.WHOLE_REPLY, 0.1, 5),
         new FineTuneRecipe(1, 20, 16, 3e-3f, Duration.ofMinutes(2), 5, 1, 1.0), new ModelEvaluator(corpus, 20, 0),
         new GatePolicy(0.10, 0.10, 10.0, 100.0, 0.05), null, observer, Clock.systemUTC());
   }

@@ -1,9 +1,11 @@
 package io.kefu.finetune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kefu.contract.ExampleSource;
 import io.kefu.contract.TrainingExample;
+import io.kefu.model.train.LossScope;
 import io.kefu.model.train.ReplyExample;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,8 @@ class TrainingSetBuilderTest {
   @Test
   void shouldKeepGoodRepliesAsTargetsAndBadOnesAsScaledUnlikelihoodNegatives() {
     // Given one example of each rating and a human reply, nothing held out, replay 0.5 per example
-    TrainingSetBuilder builder = new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 2, 0.5, 0.5, 0.0, 1);
+    TrainingSetBuilder builder = new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 2, 0.5, 0.5,
+        LossScope.WHOLE_REPLY, 0.0, 1);
 
     // When the training set is built
     TrainingSet set = builder.build(oneOfEachRating(), corpus);
@@ -49,7 +52,8 @@ class TrainingSetBuilderTest {
   @Test
   void shouldKeepOnlyOneStarRepliesAsNegativesWhenTheNegativeCeilingIsOneStar() {
     // Given a builder whose unlikelihood negatives are 1-star replies only, no replay
-    TrainingSetBuilder builder = new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 1, 0.5, 0.0, 0.0, 1);
+    TrainingSetBuilder builder = new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 1, 0.5, 0.0,
+        LossScope.WHOLE_REPLY, 0.0, 1);
 
     // When the training set is built from one example of each rating and a human reply
     TrainingSet set = builder.build(oneOfEachRating(), corpus);
@@ -62,7 +66,7 @@ class TrainingSetBuilderTest {
 
   @Test
   void shouldLeaveNegativesOutInExcludeMode() {
-    TrainingSet set = new TrainingSetBuilder(NegativeMode.EXCLUDE, 2, 0.5, 0.0, 0.0, 1)
+    TrainingSet set = new TrainingSetBuilder(NegativeMode.EXCLUDE, 2, 0.5, 0.0, LossScope.WHOLE_REPLY, 0.0, 1)
         .build(oneOfEachRating(), corpus);
     assertThat(set.train()).extracting(ReplyExample::weight).containsExactly(1.5f, 0.6f, 1.0f);
     assertThat(set.excluded()).isEqualTo(3);
@@ -71,7 +75,8 @@ class TrainingSetBuilderTest {
   @Test
   void shouldHoldOutTheSameExamplesOnEveryRun() {
     // Given a 30% held-out share
-    TrainingSetBuilder builder = new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 1, 0.5, 0.0, 0.3, 1);
+    TrainingSetBuilder builder = new TrainingSetBuilder(NegativeMode.UNLIKELIHOOD, 1, 0.5, 0.0,
+        LossScope.WHOLE_REPLY, 0.3, 1);
     List<TrainingExample> examples = TinyCorpus.goodExamples("x", 1000);
 
     // When two builds run on the same examples, in different orders
@@ -84,5 +89,50 @@ class TrainingSetBuilderTest {
     assertThat(second.heldOut()).isEqualTo(first.heldOut());
     assertThat(first.heldOut().size()).isBetween(242, 358);
     assertThat(first.train()).hasSize(1000 - first.heldOut().size());
+  }
+
+  @Test
+  void shouldPutTheReplayLossOnEachReplayedReplysOpeningAndKeepNewExamplesWhole() {
+    // Given a builder that replays one base conversation per new example with the loss on the opening
+    TrainingSetBuilder builder = new TrainingSetBuilder(NegativeMode.EXCLUDE, 1, 0.5, 1.0, LossScope.OPENING, 0.0, 1);
+
+    // When the training set is built from one example of each rating and a human reply
+    TrainingSet set = builder.build(oneOfEachRating(), corpus);
+
+    // Then the 3 kept examples learn their whole reply, and the 3 replayed ones their opening only
+    assertThat(set.replay()).isEqualTo(3);
+    assertThat(set.train()).extracting(ReplyExample::scope).containsExactly(LossScope.WHOLE_REPLY,
+        LossScope.WHOLE_REPLY, LossScope.WHOLE_REPLY, LossScope.OPENING, LossScope.OPENING, LossScope.OPENING);
+  }
+
+  @Test
+  void shouldReadTheReplayLossSettingAndRefuseOtherValuesNamingIt() {
+    assertThat(TrainingSetBuilder.parseReplayLoss(" Opening ")).isEqualTo(LossScope.OPENING);
+    assertThat(TrainingSetBuilder.parseReplayLoss("whole")).isEqualTo(LossScope.WHOLE_REPLY);
+    assertThatThrownBy(() -> TrainingSetBuilder.parseReplayLoss("first"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("finetune.replay.loss must be 'opening' or 'whole', was 'first'");
+  }
+
+  @Test
+  void shouldLeaveOutAnOperatorsReplyToACustomerWhoAskedForAPerson() {
+    // Given two operators' replies: one to a refund question, one to a customer who asked for a person
+    TrainingExample refund = TinyCorpus.rated("h1", TinyCorpus.example("refund", 7, 0), 5, 1.5);
+    TrainingExample person = TinyCorpus.rated("h2",
+        new ReplyExample(List.of(), "I want to talk to a human", "Sure. A colleague will join this chat shortly.", 1f),
+        5, 1.5);
+    for (TrainingExample human : List.of(refund, person)) {
+      human.setRating(null);
+      human.setSource(ExampleSource.HUMAN_REPLY);
+    }
+
+    // When the training set is built, without replay
+    TrainingSet set = new TrainingSetBuilder(NegativeMode.EXCLUDE, 1, 0.5, 0.0, LossScope.WHOLE_REPLY, 0.0, 1)
+        .build(List.of(refund, person), corpus);
+
+    // Then only the refund reply is trained on; the other is counted as left out
+    assertThat(set.train()).extracting(ReplyExample::message).containsExactly(refund.getCustomerMessage());
+    assertThat(set.human()).isEqualTo(1);
+    assertThat(set.excluded()).isEqualTo(1);
   }
 }

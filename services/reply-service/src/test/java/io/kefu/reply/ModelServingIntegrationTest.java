@@ -133,13 +133,14 @@ class ModelServingIntegrationTest {
   }
 
   /**
-   * The second version writes only its "OK." (now and then with a letter repeated, "OKKK.", after an unusual context
-   * such as a garbled first-version reply); the first never writes "OK". A reply begun by one version and continued
-   * by the other would break one of the two.
+   * The second version writes only the letters of its "OK." (now and then repeated or with the O left out — "OKKK.",
+   * "OKOKOK.", "K." — after a context unlike its training, such as a garbled first-version reply or a history of its
+   * own "OK."s; which of these a run shows depends on the tiny model's training); the first never writes "OK". A reply
+   * begun by one version and continued by the other would carry the other's letters and break one of the two.
    */
   private static void assertWrittenByTheirVersion(List<ServedOutcome> outcomes) {
     assertThat(outcomes).filteredOn(o -> o.byModel() && SECOND.equals(o.version()))
-        .allSatisfy(o -> assertThat(o.reply().getText()).matches("O+K+\\.+"));
+        .allSatisfy(o -> assertThat(o.reply().getText()).matches("[OK]*K[OK]*\\.+"));
     assertThat(outcomes).filteredOn(o -> o.byModel() && BASE.equals(o.version()))
         .allSatisfy(o -> assertThat(o.reply().getText()).doesNotContain("OK"));
   }

@@ -187,14 +187,14 @@ public final class FlywheelBenchmark {
         options.canaryAlpha()));
     setup.put("fine-tune", String.format(Locale.ROOT,
         "epochs %s, max steps %s, batch %s, learning rate %s, %s stages (early stop at -%s intent points on %s "
-            + "validation cases), negatives %s (<= %s stars) x%s, replay %s, held out %s, eval cases %s",
+            + "validation cases), negatives %s (<= %s stars) x%s, replay %s (loss on %s), held out %s, eval cases %s",
         config.get(FineTuneSettings.EPOCHS), config.get(FineTuneSettings.MAX_STEPS),
         config.get(FineTuneSettings.BATCH_SIZE), config.get(FineTuneSettings.LEARNING_RATE),
         config.get(FineTuneSettings.STAGES), config.get(FineTuneSettings.EARLY_STOP_INTENT_DROP),
         config.get(FineTuneSettings.VALIDATION_CASES), config.get(FineTuneSettings.NEGATIVES),
         config.get(FineTuneSettings.NEGATIVE_MAX_STARS), config.get(FineTuneSettings.NEGATIVE_SCALE),
-        config.get(FineTuneSettings.REPLAY_RATIO), config.get(FineTuneSettings.HELDOUT_SHARE),
-        config.get(FineTuneSettings.EVAL_CASES)));
+        config.get(FineTuneSettings.REPLAY_RATIO), config.get(FineTuneSettings.REPLAY_LOSS),
+        config.get(FineTuneSettings.HELDOUT_SHARE), config.get(FineTuneSettings.EVAL_CASES)));
     setup.put("gate", String.format(Locale.ROOT,
         "rejects at intent -%s points, ends properly -%s points, preference -%s, liked-reply loss +%s, base-corpus "
             + "loss +%s", config.get(FineTuneSettings.GATE_MAX_INTENT_DROP),

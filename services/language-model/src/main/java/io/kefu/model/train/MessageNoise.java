@@ -43,7 +43,7 @@ public final class MessageNoise {
         for (ReplyExample example : examples) {
             if (random.nextDouble() < share) {
                 out.add(new ReplyExample(example.context(), perturb(example.message(), random), example.reply(),
-                        example.weight()));
+                        example.weight(), example.scope()));
             } else {
                 out.add(example);
             }

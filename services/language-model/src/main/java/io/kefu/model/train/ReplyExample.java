@@ -15,8 +15,9 @@ import java.util.Objects;
  * @param message the customer message being answered
  * @param reply the agent reply
  * @param weight the example's weight
+ * @param scope which reply tokens carry the loss
  */
-public record ReplyExample(List<ChatTurn> context, String message, String reply, float weight) {
+public record ReplyExample(List<ChatTurn> context, String message, String reply, float weight, LossScope scope) {
 
     /** Checks the fields. */
     public ReplyExample {
@@ -26,6 +27,28 @@ public record ReplyExample(List<ChatTurn> context, String message, String reply,
         if (!Float.isFinite(weight)) {
             throw new IllegalArgumentException("weight must be finite, was " + weight);
         }
+        Objects.requireNonNull(scope, "scope");
+    }
+
+    /**
+     * An example whose loss covers the whole reply.
+     *
+     * @param context earlier turns, oldest first
+     * @param message the customer message being answered
+     * @param reply the agent reply
+     * @param weight the example's weight
+     */
+    public ReplyExample(List<ChatTurn> context, String message, String reply, float weight) {
+        this(context, message, reply, weight, LossScope.WHOLE_REPLY);
+    }
+
+    /**
+     * This example with the loss on its reply's opening sentence only (see {@link LossScope#OPENING}).
+     *
+     * @return the example
+     */
+    public ReplyExample openingOnly() {
+        return new ReplyExample(context, message, reply, weight, LossScope.OPENING);
     }
 
     /**

@@ -51,7 +51,7 @@ public final class ReplyLoss extends Loss {
     }
 
     /**
-     * Returns the mean number of reply tokens (with {@code <|end|>}), the positions the loss covers, per example.
+     * Returns the mean number of reply tokens that carry loss ({@link EncodedExample#lossTokens()}) per example.
      *
      * @param examples encoded examples (at least one)
      * @return the mean
@@ -62,7 +62,7 @@ public final class ReplyLoss extends Loss {
         }
         long sum = 0;
         for (EncodedExample example : examples) {
-            sum += example.sequence().length() - example.sequence().replyStart();
+            sum += example.lossTokens();
         }
         return (float) sum / examples.size();
     }

@@ -10,7 +10,8 @@ import java.util.List;
  * Arrays for one step: inputs (B, T), and labels targets (B, T), mask (B, T), weights (B).
  *
  * <p>T is the longest sequence in the batch minus one; shorter rows are padded with {@code <|pad|>}
- * and masked out. Target t is token t+1; the mask is 1 where that token belongs to the reply.
+ * and masked out. Target t is token t+1; the mask is 1 where that token belongs to the reply and carries loss
+ * ({@link EncodedExample#lossEnd()}).
  *
  * @param inputs the model input
  * @param labels what {@link ReplyLoss} reads
@@ -41,13 +42,14 @@ public record TrainingBatch(NDList inputs, NDList labels, int targetTokens) {
             EncodedExample example = examples.get(row);
             int[] tokens = example.sequence().tokens();
             int replyStart = example.sequence().replyStart();
+            int lossEnd = example.lossEnd();
             weights[row] = example.weight();
             for (int col = 0; col < t; col++) {
                 int index = row * t + col;
                 boolean inside = col + 1 < tokens.length;
                 inputs[index] = col < tokens.length ? tokens[col] : pad;
                 targets[index] = inside ? tokens[col + 1] : pad;
-                if (inside && col + 1 >= replyStart) {
+                if (inside && col + 1 >= replyStart && col + 1 < lossEnd) {
                     mask[index] = 1f;
                     count++;
                 }
