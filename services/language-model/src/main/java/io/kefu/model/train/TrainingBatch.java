@@ -49,7 +49,7 @@ public record TrainingBatch(NDList inputs, NDList labels, int targetTokens) {
                 boolean inside = col + 1 < tokens.length;
                 inputs[index] = col < tokens.length ? tokens[col] : pad;
                 targets[index] = inside ? tokens[col + 1] : pad;
-                if (inside && col + 1 >= replyStart && col + 1 < lossEnd) {
+                if (col + 1 >= replyStart && col + 1 < lossEnd) { // lossEnd <= tokens.length: inside the sequence
                     mask[index] = 1f;
                     count++;
                 }

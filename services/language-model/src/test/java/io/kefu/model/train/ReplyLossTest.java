@@ -20,9 +20,7 @@ class ReplyLossTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             // Given two rows of two positions whose logits give p(target 0) = 0.75 everywhere;
             // the second position of each row is a prompt position (mask 0)
-            float ln3 = (float) Math.log(3);
-            NDList predictions = new NDList(manager.create(new float[] {ln3, 0, ln3, 0, ln3, 0, ln3, 0},
-                    new Shape(2, 2, 2)));
+            NDList predictions = targetZeroAtThreeQuarters(manager, 2, 2);
             NDList labels = new NDList(
                     manager.create(new long[] {0, 0, 0, 0}, new Shape(2, 2)),
                     manager.create(new float[] {1, 0, 1, 0}, new Shape(2, 2)),
@@ -42,9 +40,7 @@ class ReplyLossTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             // Given a batch of one short reply (1 masked position) and a batch of one long reply (3 masked
             // positions), every position with p(target) = 0.75
-            float ln3 = (float) Math.log(3);
-            NDList predictions = new NDList(manager.create(new float[] {ln3, 0, ln3, 0, ln3, 0, ln3, 0},
-                    new Shape(1, 4, 2)));
+            NDList predictions = targetZeroAtThreeQuarters(manager, 1, 4);
             NDList shortReply = new NDList(manager.create(new long[] {0, 0, 0, 0}, new Shape(1, 4)),
                     manager.create(new float[] {0, 0, 0, 1}, new Shape(1, 4)), manager.create(new float[] {1f}));
             NDList longReply = new NDList(manager.create(new long[] {0, 0, 0, 0}, new Shape(1, 4)),
@@ -78,5 +74,14 @@ class ReplyLossTest {
         assertThatThrownBy(() -> ReplyLoss.meanReplyTokens(List.of()))
                 .hasMessage("no examples to count reply tokens of");
         assertThatThrownBy(() -> new ReplyLoss(0f)).hasMessage("tokensPerExample must be finite and > 0, was 0.0");
+    }
+
+    /** Logits (B, T, 2) of (ln 3, 0) at every position: p(token 0) = 3 / (3 + 1) = 0.75. */
+    private static NDList targetZeroAtThreeQuarters(NDManager manager, int rows, int positions) {
+        float[] logits = new float[rows * positions * 2];
+        for (int i = 0; i < logits.length; i += 2) {
+            logits[i] = (float) Math.log(3);
+        }
+        return new NDList(manager.create(logits, new Shape(rows, positions, 2)));
     }
 }
