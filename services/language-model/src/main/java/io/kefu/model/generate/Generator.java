@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import io.kefu.model.LanguageModel;
 import io.kefu.model.gpt.KvCache;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Generates one reply at a time on the calling thread, with the KV cache or, for comparison, by
@@ -37,7 +38,6 @@ public final class Generator {
         int maxLength = model.config().contextLength();
         SequenceState state = new SequenceState(request, SequenceState.encodePrompt(model, request, maxLength),
                 maxLength, start);
-        int vocab = model.config().vocabSize();
         try (NDManager manager = model.manager().newSubManager();
                 KvCache cache = new KvCache(manager, model.config(), 1, maxLength)) {
             ParameterStore store = model.inferenceStore(manager);
@@ -46,7 +46,7 @@ public final class Generator {
                 NDArray logits = model.block().prefill(store, step.create(new long[][] {toLong(state.prompt())}),
                         cache, 0); // (1, V)
                 state.prefilled();
-                done = state.accept(logits.logSoftmax(-1).toFloatArray(), 0, vocab);
+                done = SequenceState.acceptRows(logits, List.of(state))[0];
             }
             while (!done) {
                 try (NDManager step = manager.newSubManager()) {
@@ -56,7 +56,7 @@ public final class Generator {
                             step.create(new long[] {position}),
                             step.zeros(new Shape(1, 1, 1, position + 1)), cache); // (1, V)
                     state.advanced();
-                    done = state.accept(logits.logSoftmax(-1).toFloatArray(), 0, vocab);
+                    done = SequenceState.acceptRows(logits, List.of(state))[0];
                 }
             }
         }

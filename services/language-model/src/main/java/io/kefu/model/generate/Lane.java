@@ -21,7 +21,6 @@ final class Lane implements AutoCloseable {
     private final LanguageModel model;
     private final KvCache cache;
     private final ParameterStore store;
-    private final int vocab;
     private final List<SequenceState> active = new ArrayList<>();
     private final List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
     private final CompletableFuture<LanguageModel> drained = new CompletableFuture<>();
@@ -30,7 +29,6 @@ final class Lane implements AutoCloseable {
         this.model = model;
         this.cache = new KvCache(model.manager(), model.config(), maxBatch, maxLength);
         this.store = model.inferenceStore(model.manager());
-        this.vocab = model.config().vocabSize();
     }
 
     LanguageModel model() {
@@ -78,41 +76,43 @@ final class Lane implements AutoCloseable {
         }
         PrefillGroups groups = PrefillGroups.plan(lengths, PrefillGroups.PASS_COST_TOKENS);
         int first = active.size();
-        float[][] logits = new float[groups.count()][];
-        for (int g = 0; g < groups.count(); g++) {
-            logits[g] = prefill(states, groups, g, first + groups.start(g));
-        }
         boolean[] finished = new boolean[first + b];
         for (int g = 0; g < groups.count(); g++) {
+            List<SequenceState> rows = new ArrayList<>();
             for (int r = groups.start(g); r < groups.ends()[g]; r++) {
                 SequenceState state = states.get(groups.order()[r]);
                 state.prefilled();
-                finished[first + r] = state.accept(logits[g], (r - groups.start(g)) * vocab, vocab);
-                active.add(state);
-                futures.add(newFutures.get(groups.order()[r]));
+                rows.add(state);
             }
+            boolean[] done = prefill(rows, first + groups.start(g));
+            System.arraycopy(done, 0, finished, first + groups.start(g), done.length);
+        }
+        for (int r = 0; r < b; r++) {
+            active.add(states.get(groups.order()[r]));
+            futures.add(newFutures.get(groups.order()[r]));
         }
         retire(finished);
         return groups.count();
     }
 
-    private float[] prefill(List<SequenceState> states, PrefillGroups groups, int group, int firstSlot) {
-        int from = groups.start(group);
-        int b = groups.ends()[group] - from;
-        int longest = states.get(groups.order()[from + b - 1]).prompt().length;
+    /** Prefills one group of prompts, shortest first, into consecutive slots and picks each one's first token. */
+    private boolean[] prefill(List<SequenceState> rows, int firstSlot) {
+        int b = rows.size();
+        int longest = rows.get(b - 1).prompt().length;
         long[] lengths = new long[b];
         long[] ids = new long[b * longest];
         Arrays.fill(ids, SpecialToken.PAD.id());
         for (int i = 0; i < b; i++) {
-            int[] prompt = states.get(groups.order()[from + i]).prompt();
+            int[] prompt = rows.get(i).prompt();
             lengths[i] = prompt.length;
             for (int j = 0; j < prompt.length; j++) {
                 ids[i * longest + j] = prompt[j];
             }
         }
         try (NDManager step = model.manager().newSubManager()) {
-            return model.block().prefill(store, step.create(ids, new Shape(b, longest)), lengths, cache, firstSlot)
-                    .logSoftmax(-1).toFloatArray(); // (B, V)
+            return SequenceState.acceptRows(
+                    model.block().prefill(store, step.create(ids, new Shape(b, longest)), lengths, cache, firstSlot),
+                    rows); // logits (B, V)
         }
     }
 
@@ -140,19 +140,17 @@ final class Lane implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             Arrays.fill(mask, i * span + (int) positions[i] + 1, (i + 1) * span, Float.NEGATIVE_INFINITY);
         }
-        float[] logits;
+        boolean[] finished;
         try (NDManager step = model.manager().newSubManager()) {
-            logits = model.block().decode(store,
+            NDArray logits = model.block().decode(store,
                     step.create(tokens, new Shape(n, 1)), // (N, 1)
                     step.create(positions), // (N)
                     step.create(mask, new Shape(n, 1, 1, span)), // (N, 1, 1, S)
-                    cache).logSoftmax(-1).toFloatArray(); // (N, V)
-        }
-        boolean[] finished = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            SequenceState state = active.get(i);
-            state.advanced();
-            finished[i] = state.accept(logits, i * vocab, vocab);
+                    cache); // (N, V)
+            for (SequenceState state : active) {
+                state.advanced();
+            }
+            finished = SequenceState.acceptRows(logits, active);
         }
         retire(finished);
         return n;

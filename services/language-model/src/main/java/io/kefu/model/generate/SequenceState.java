@@ -1,8 +1,10 @@
 package io.kefu.model.generate;
 
+import ai.djl.ndarray.NDArray;
 import io.kefu.model.LanguageModel;
 import io.kefu.model.tokenizer.IntList;
 import io.kefu.model.tokenizer.SpecialToken;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -94,7 +96,41 @@ final class SequenceState {
      * @return true when the sequence is finished
      */
     boolean accept(float[] logits, int offset, int vocab) {
-        TokenSampler.Choice choice = TokenSampler.pick(logits, offset, vocab, request.sampling(), random);
+        return accept(TokenSampler.pick(logits, offset, vocab, request.sampling(), random));
+    }
+
+    /**
+     * Picks the next token of each sequence from one step's logits, row i for sequence i. When
+     * every sequence decodes greedily, the device finds each row's best token and its
+     * log-probability and only those 2N numbers are copied out; otherwise the N rows of
+     * log-probabilities are, for {@link TokenSampler}. Both pick the same greedy token (the first
+     * of equal maxima).
+     *
+     * @param logits the step's logits (N, V)
+     * @param rows the N sequences, in row order
+     * @return for each sequence, whether it is finished
+     */
+    static boolean[] acceptRows(NDArray logits, List<SequenceState> rows) {
+        int n = rows.size();
+        boolean[] finished = new boolean[n];
+        NDArray logProbs = logits.logSoftmax(-1); // (N, V)
+        if (rows.stream().allMatch(state -> state.request.sampling().isGreedy())) {
+            long[] best = logProbs.argMax(-1).toLongArray(); // (N)
+            float[] bestLogProbs = logProbs.max(new int[] {-1}).toFloatArray(); // (N)
+            for (int i = 0; i < n; i++) {
+                finished[i] = rows.get(i).accept(new TokenSampler.Choice((int) best[i], bestLogProbs[i]));
+            }
+        } else {
+            int vocab = (int) logProbs.getShape().get(1);
+            float[] all = logProbs.toFloatArray();
+            for (int i = 0; i < n; i++) {
+                finished[i] = rows.get(i).accept(all, i * vocab, vocab);
+            }
+        }
+        return finished;
+    }
+
+    private boolean accept(TokenSampler.Choice choice) {
         logProbSum += choice.logProb();
         if (choice.token() == SpecialToken.END.id()) {
             stopReason = StopReason.END_TOKEN;

@@ -75,6 +75,10 @@ public final class ClientProperties {
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     // Generation happens before a transaction begins, so a transaction only spans sends and the commit.
     props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+    // A transaction that begins while the coordinator still writes the previous one's markers is answered
+    // CONCURRENT_TRANSACTIONS and retried after this backoff (100 ms by default for AddOffsetsToTxn), which with
+    // transactions every few milliseconds would hold replies back for far longer than the markers take.
+    props.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 5);
     props.putAll(common);
     props.put(CommonClientConfigs.CLIENT_ID_CONFIG, groupId + "-" + instanceId + "-producer");
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId());

@@ -21,13 +21,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
@@ -48,7 +52,9 @@ import org.slf4j.MDC;
  *       letters and memory snapshots of the longest finished prefix of each partition ({@link PartitionWindow}) with
  *       the offsets after it, and the replies (with their memory snapshots) that finished ahead of an unfinished
  *       message of their partition (at most {@code releaseAhead} per conversation); memory changes only after the
- *       commit.</li>
+ *       commit. The transaction's Kafka calls run on a committer thread, so the loop keeps polling, admitting and
+ *       collecting finished generations while it commits; the next transaction starts only after this one ends, and
+ *       a rewind, recovery, rebalance or stop first waits for it.</li>
  *   <li>Backpressure: above {@code maxInFlight} uncommitted messages every partition is paused until they drain.</li>
  *   <li>Failures: a failed or timed-out generation rewinds its partition to the committed offset (after committing
  *       what is finished) and is retried after a backoff, dead-lettered on its last attempt; a transaction that does
@@ -101,6 +107,9 @@ public final class PipelinedReplyLoop implements Runnable {
   /** A consumed record, for counting its failed generations across rewinds. */
   private record Consumed(TopicPartition partition, long offset) {}
 
+  /** A transaction on the committer thread: what it holds, and when it ended ({@link System#nanoTime()}). */
+  private record PendingCommit(List<InFlightMessage> batch, PollOutcome outcome, CompletableFuture<Long> ended) {}
+
   private final Consumer<byte[], byte[]> consumer;
   private final TransactionalProducer producer;
   private final String sourceTopic;
@@ -122,6 +131,9 @@ public final class PipelinedReplyLoop implements Runnable {
   private final List<InFlightMessage> ready = new ArrayList<>();
   private final Map<TopicPartition, Long> backoffUntilNanos = new HashMap<>();
   private final Map<Consumed, Integer> failedAttempts = new HashMap<>();
+  private final ExecutorService committer;
+  /** The transaction in flight on the committer thread, or null; only the loop thread reads and sets it. */
+  private PendingCommit pending;
   private long lastCommitNanos = System.nanoTime();
   private long lastExpiryCheckNanos = System.nanoTime();
 
@@ -147,6 +159,11 @@ public final class PipelinedReplyLoop implements Runnable {
     this.clock = clock;
     this.service = service;
     this.lines = new ConversationLines(memory);
+    this.committer = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "kefu-reply-commit-" + service);
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   @Override
@@ -195,12 +212,13 @@ public final class PipelinedReplyLoop implements Runnable {
     }
     drainCompletions();
     expireGenerations();
+    collectCommit(false);
     if (needsRecovery) {
       return;
     }
     release();
-    if (commitDue()) {
-      commit();
+    if (pending == null && commitDue()) {
+      startCommit();
     }
     if (!needsRecovery) {
       applyFlowControl();
@@ -208,7 +226,7 @@ public final class PipelinedReplyLoop implements Runnable {
   }
 
   private Duration pollTimeout() {
-    boolean busy = !ready.isEmpty() || !backoffUntilNanos.isEmpty() || inFlight() > 0;
+    boolean busy = !ready.isEmpty() || !backoffUntilNanos.isEmpty() || inFlight() > 0 || pending != null;
     if (!busy) {
       return pacing.pollTimeout();
     }
@@ -390,10 +408,20 @@ public final class PipelinedReplyLoop implements Runnable {
 
   /**
    * Commits every ready outcome with its partitions' offsets (the ends of their released prefixes) in one
-   * transaction; on failure starts a recovery.
+   * transaction and waits for it, after the one in flight; on failure starts a recovery.
    */
   private void commit() {
-    if (ready.isEmpty() && !hasUncommittedPositions()) {
+    collectCommit(true);
+    startCommit();
+    collectCommit(true);
+  }
+
+  /**
+   * Hands every ready outcome with its partitions' offsets (the ends of their released prefixes) to the committer
+   * thread as one transaction; nothing is done when a transaction is still in flight or nothing is ready.
+   */
+  private void startCommit() {
+    if (pending != null || (ready.isEmpty() && !hasUncommittedPositions())) {
       return;
     }
     List<InFlightMessage> batch = List.copyOf(ready);
@@ -410,21 +438,45 @@ public final class PipelinedReplyLoop implements Runnable {
       }
     }
     PollOutcome outcome = TransactionBatch.of(batch, positions, clock.millis(), startedNanos - lastCommitNanos);
-    try {
-      producer.commit(outcomeRecords.records(outcome), outcome.nextOffsets(), consumer.groupMetadata());
-    } catch (WakeupException | InterruptException e) {
-      transactionFailed(batch.size(), e);
-      throw e;
-    } catch (KafkaException e) {
-      transactionFailed(batch.size(), e);
+    List<ProducerRecord<byte[], byte[]>> records = outcomeRecords.records(outcome);
+    ConsumerGroupMetadata group = consumer.groupMetadata();
+    pending = new PendingCommit(batch, outcome, CompletableFuture.supplyAsync(() -> {
+      producer.commit(records, outcome.nextOffsets(), group);
+      return System.nanoTime();
+    }, committer));
+  }
+
+  /**
+   * Applies the transaction in flight once it has ended, waiting for it when {@code wait}: on commit, memory, lines
+   * and windows move on; on failure, all in-flight work is dropped and a recovery starts.
+   */
+  private void collectCommit(boolean wait) {
+    PendingCommit done = pending;
+    if (done == null || (!wait && !done.ended().isDone())) {
       return;
     }
-    ready.clear();
-    lastCommitNanos = System.nanoTime();
+    pending = null;
+    long endedNanos;
+    try {
+      endedNanos = done.ended().join();
+    } catch (CompletionException e) {
+      Throwable cause = unwrap(e);
+      if (cause instanceof KafkaException kafka) {
+        transactionFailed(done.batch().size(), kafka);
+        return;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw cause instanceof RuntimeException runtime ? runtime : e;
+    }
+    ready.removeAll(done.batch());
+    lastCommitNanos = endedNanos;
+    PollOutcome outcome = done.outcome();
     for (Map.Entry<ConversationKey, ConversationState> e : outcome.states().entrySet()) {
       memory.put(e.getKey().partition(), e.getKey().conversationId(), e.getValue());
     }
-    for (InFlightMessage m : batch) {
+    for (InFlightMessage m : done.batch()) {
       if (m.key() != null) {
         lines.committed(m);
       }
@@ -455,6 +507,7 @@ public final class PipelinedReplyLoop implements Runnable {
   /** Seeks every assigned partition back to its committed offset, restores its memory and opens fresh windows. */
   private void recover() {
     try {
+      collectCommit(true); // the committed offsets read below must include the transaction in flight
       dropEverything();
       Set<TopicPartition> assignment = consumer.assignment();
       if (!assignment.isEmpty()) {
@@ -587,6 +640,12 @@ public final class PipelinedReplyLoop implements Runnable {
 
   private void closeClients() {
     try {
+      collectCommit(true);
+    } catch (RuntimeException e) {
+      log.warn("the transaction in flight at stop failed; the next owner of its partitions redoes them", e);
+    }
+    committer.shutdown();
+    try {
       producer.close();
     } catch (RuntimeException e) {
       log.warn("closing the producer failed", e);
@@ -621,6 +680,7 @@ public final class PipelinedReplyLoop implements Runnable {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      collectCommit(true);
       if (!closing && !needsRecovery && !partitions.isEmpty()) {
         release();
         commit(); // still a member of this generation: what is finished is committed, not redone by the next owner
@@ -630,6 +690,7 @@ public final class PipelinedReplyLoop implements Runnable {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      collectCommit(true);
       drop(partitions);
     }
 
