@@ -14,11 +14,13 @@ import io.kefu.reply.generate.ReplyGenerator;
 import io.kefu.reply.pipeline.ReplyTopics;
 import io.kefu.reply.testing.Conversations;
 import io.kefu.reply.testing.GatedReplyGenerator;
+import io.kefu.reply.testing.HeldSendInterceptor;
 import io.kefu.reply.testing.ReplyTestKafka;
 import io.kefu.reply.testing.TinyReplyModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +65,15 @@ class PipelinedReplyIntegrationTest {
   }
 
   private static ReplyService service(String prefix, String instance, Function<ReplyGenerator, ReplyGenerator> wrap) {
-    var config = platform.config(prefix, Map.of("reply.group.id", prefix + "replies", "reply.instance.id", instance,
-        "reply.generation.max.tokens", "40"));
+    return service(prefix, instance, wrap, Map.of());
+  }
+
+  private static ReplyService service(String prefix, String instance, Function<ReplyGenerator, ReplyGenerator> wrap,
+      Map<String, String> extra) {
+    Map<String, String> settings = new HashMap<>(Map.of("reply.group.id", prefix + "replies",
+        "reply.instance.id", instance, "reply.generation.max.tokens", "40"));
+    settings.putAll(extra);
+    var config = platform.config(prefix, settings);
     return new ReplyService(config, wrap.apply(new EngineReplyGenerator(engine, ReplyOptions.from(config).sampling())));
   }
 
@@ -113,6 +122,40 @@ class PipelinedReplyIntegrationTest {
           .extracting(AgentReply::getInReplyTo).containsExactlyInAnyOrder(a.getMessageId(), b.getMessageId());
       // and the model time of both replies is published beside their latency
       await().atMost(WAIT).until(() -> service.meterRegistry().get("kefu.reply.model.time").timer().count() == 2);
+    }
+  }
+
+  @Test
+  void shouldKeepPollingAndStartingGenerationsWhileATransactionIsInFlight() {
+    // Given a service whose transaction for A's reply is held in its first send until the test releases it
+    String prefix = "inflight.";
+    ReplyTopics topics = topics(prefix);
+    GatedReplyGenerator[] calls = new GatedReplyGenerator[1];
+    try (ReplyService service = service(prefix, "inflight", g -> calls[0] = new GatedReplyGenerator(g, id -> false),
+        Map.of("kafka.interceptor.classes", HeldSendInterceptor.class.getName()))) {
+      service.start();
+      await().atMost(WAIT).until(service::isReady);
+      HeldSendInterceptor.arm(topics.agentReplies());
+      CustomerMessage a = Conversations.message("a", 0, Locale.EN);
+      CustomerMessage b = Conversations.message("b", 0, Locale.ZH);
+      send(topics, 0, a);
+      await().atMost(WAIT).until(HeldSendInterceptor::isHolding);
+
+      // When conversation B writes on another partition while A's transaction is in flight
+      send(topics, 1, b);
+
+      // Then the loop still polls B and starts its generation, and nothing is visible yet
+      await().atMost(WAIT).until(() -> calls[0].calls("b").size() == 1);
+      assertThat(platform.readAll(topics.agentReplies())).isEmpty();
+
+      // and once A's transaction ends, both are answered exactly once
+      HeldSendInterceptor.release();
+      platform.awaitNoLag(prefix + "replies", topics.customerMessages(), WAIT);
+      assertThat(platform.readAll(topics.agentReplies())).map(r -> platform.decode(AgentReply.class, r))
+          .extracting(AgentReply::getInReplyTo).containsExactlyInAnyOrder(a.getMessageId(), b.getMessageId());
+      assertThat(calls[0].calls("a")).hasSize(1);
+    } finally {
+      HeldSendInterceptor.release();
     }
   }
 
