@@ -193,15 +193,23 @@ public final class KefuConfig {
     return parse(key, KefuConfig::parseDuration, "a duration like 30s, 5m, 7d or PT5M");
   }
 
-  /** Parses a duration written as in {@link #getDuration}. */
+  /**
+   * Parses a duration written as in {@link #getDuration}.
+   *
+   * @throws IllegalArgumentException naming the text and the accepted forms when it is neither
+   */
   public static Duration parseDuration(String text) {
     String t = text.trim();
     if (t.startsWith("P") || t.startsWith("p")) {
-      return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+      try {
+        return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw notADuration(t, e);
+      }
     }
     var m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)").matcher(t);
     if (!m.matches()) {
-      throw new IllegalArgumentException(t);
+      throw notADuration(t, null);
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {
@@ -211,6 +219,11 @@ public final class KefuConfig {
       case "h" -> Duration.ofHours(n);
       default -> Duration.ofDays(n);
     };
+  }
+
+  private static IllegalArgumentException notADuration(String text, Exception cause) {
+    return new IllegalArgumentException("'" + text + "' is not a duration: write one number with a unit (500ms, 30s,"
+        + " 5m, 2h, 7d) or ISO-8601 (PT9M15S)", cause);
   }
 
   private <T> T parse(String key, java.util.function.Function<String, T> parser, String expected) {

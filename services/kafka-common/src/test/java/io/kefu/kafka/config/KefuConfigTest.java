@@ -87,6 +87,16 @@ class KefuConfigTest {
   }
 
   @Test
+  void shouldSayWhichFormsADurationTakesWhenTextIsNotOne() {
+    assertThatThrownBy(() -> KefuConfig.parseDuration("9m15s"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("'9m15s' is not a duration: write one number with a unit (500ms, 30s, 5m, 2h, 7d) or ISO-8601"
+            + " (PT9M15S)");
+    assertThatThrownBy(() -> KefuConfig.parseDuration("P9X"))
+        .hasMessageStartingWith("'P9X' is not a duration");
+  }
+
+  @Test
   void shouldFindTheCoreSettingsThroughTheServiceLoader() {
     assertThat(KefuConfig.declaredSettings()).containsKeys("bootstrap.servers", "schema.registry.url", "topic.prefix", "data.dir");
   }
