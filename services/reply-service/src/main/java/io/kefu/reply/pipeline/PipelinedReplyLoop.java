@@ -470,7 +470,7 @@ public final class PipelinedReplyLoop implements Runnable {
       }
       throw cause instanceof RuntimeException runtime ? runtime : e;
     }
-    ready.removeAll(done.batch());
+    ready.removeAll(new HashSet<>(done.batch())); // identity set: one lookup per ready outcome, not a list scan
     lastCommitNanos = endedNanos;
     PollOutcome outcome = done.outcome();
     for (Map.Entry<ConversationKey, ConversationState> e : outcome.states().entrySet()) {
