@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * @param layers transformer blocks; 4 trains on 2 CPU cores within minutes
  * @param heads attention heads (H); the width must divide evenly among them
  * @param width embedding width (C); head size D = C / H
- * @param dropout dropout rate while training; 0 for base training on a large synthetic corpus
+ * @param dropout dropout rate while training, on the embeddings and each residual branch (not on attention weights);
+ *     base training uses 0.1
  * @param rotary whether attention also turns queries and keys by position (rotary embedding) on top of the learned
  *     position embedding; it lets a small model learn to copy (order numbers, codes) from the prompt. Artifacts
  *     written before the setting existed have no such field and read as {@code false}
