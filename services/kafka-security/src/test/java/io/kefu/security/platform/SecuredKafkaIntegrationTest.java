@@ -396,10 +396,13 @@ class SecuredKafkaIntegrationTest {
           new AccessControlEntry(SIMULATOR.defaultPrincipal(), "*", AclOperation.DESCRIBE,
               AclPermissionType.ALLOW));
       admin.createAcls(List.of(stray)).all().get(30, TimeUnit.SECONDS);
+      // The controller has it; the broker's authorizer learns it from the metadata log a moment later.
+      awaitVisible(admin, stray, true);
       AclInstaller.Outcome withStray = platform.aclPlan().apply(admin);
       assertThat(withStray.created()).isEmpty();
       assertThat(withStray.unplanned()).containsExactly(stray);
       admin.deleteAcls(List.of(stray.toFilter())).all().get(30, TimeUnit.SECONDS);
+      awaitVisible(admin, stray, false); // gone for the other tests on this broker too
     } catch (ExecutionException | InterruptedException | java.util.concurrent.TimeoutException e) {
       throw new AssertionError("admin request failed", e);
     }
@@ -496,5 +499,10 @@ class SecuredKafkaIntegrationTest {
     } catch (SchemaRegistryException e) {
       return e;
     }
+  }
+
+  private static void awaitVisible(Admin admin, AclBinding binding, boolean visible) {
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(
+        () -> admin.describeAcls(binding.toFilter()).values().get(30, TimeUnit.SECONDS).contains(binding) == visible);
   }
 }
